@@ -1,0 +1,97 @@
+"""What the engine returns: a reply with ranked answers, or a decline with suggestions."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.kb.base import Entry
+
+
+class BriefingRef(BaseModel):
+    """The briefing an answer comes from."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    title: str
+    date: str  # ISO date
+
+
+class Answer(BaseModel):
+    """One indicator as an answer, with every field needed to cite it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str  # "<briefing>/<indicator>"
+    label: str
+    topic: str
+    topic_name: str
+    kind: str
+    value: str  # the figure as stated, with its qualifier
+    numeric: float
+    unit: str
+    change: str | None
+    share: str | None
+    period: str
+    speaker: str
+    role: str
+    short_role: str
+    quote: str
+    outlet: str | None
+    briefing: BriefingRef
+    score: float
+
+    @classmethod
+    def from_entry(cls, entry: Entry, topic_name: str, score: float) -> Answer:
+        """Build an answer from a knowledge-base entry."""
+        ind = entry.indicator
+        return cls(
+            id=entry.uid,
+            label=ind.label,
+            topic=ind.topic,
+            topic_name=topic_name,
+            kind=ind.kind,
+            value=ind.stated,
+            numeric=ind.value,
+            unit=ind.unit,
+            change=ind.change,
+            share=ind.share,
+            period=ind.period,
+            speaker=entry.speaker.name,
+            role=entry.speaker.role,
+            short_role=entry.speaker.short_role,
+            quote=ind.quote,
+            outlet=entry.outlet,
+            briefing=BriefingRef(id=entry.briefing.id, title=entry.briefing.title, date=entry.briefing.date.isoformat()),
+            score=round(score, 1),
+        )
+
+
+class Suggestion(BaseModel):
+    """A close topic the briefing does cover, offered when the question is declined."""
+
+    model_config = ConfigDict(frozen=True)
+
+    label: str  # shown to the user, e.g. "ASEAN"
+    query: str  # what asking it sends, e.g. "asean"
+
+
+class Reply(BaseModel):
+    """The engine's whole response to one message.
+
+    ``answered`` is False for a decline: ``answers`` is then empty, ``not_found`` names what the briefing
+    does not hold (as the user typed it, unescaped: renderers escape it), and ``suggestions`` offers up to
+    three topics it does cover. ``topic`` is set when the message was a bare topic: ``answers`` then holds the
+    topic's headline figure first and its other figures after it.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    query: str
+    answered: bool
+    answers: list[Answer] = []
+    topic: str | None = None
+    topic_name: str | None = None
+    not_found: str | None = None
+    suggestions: list[Suggestion] = []
+    text: str = ""  # plain-text rendering, filled by the engine for scripts and notifications

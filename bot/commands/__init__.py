@@ -1,0 +1,1 @@
+"""Subcommands of the ``tradebot`` command, one module each (see ``bot.cli.COMMANDS``)."""

@@ -1,0 +1,100 @@
+"""Settings, read once from the environment and ``.env`` and validated at start-up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.kb.loader import DEFAULT_KNOWLEDGE_DIR
+
+DEFAULT_DATABASE_URL = "sqlite:///data/tradebot.sqlite3"
+
+
+class SettingsError(Exception):
+    """A setting is missing or malformed; the message names the variable."""
+
+
+class Settings(BaseSettings):
+    """Every setting tradebot reads. ``.env.example`` documents each variable and when it is needed."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    slack_bot_token: str | None = Field(default=None, description="xoxb- token; needed for Slack in both modes.")
+    slack_app_token: str | None = Field(default=None, description="xapp- token; needed for Socket Mode.")
+    slack_signing_secret: str | None = Field(default=None, description="Needed for HTTP mode.")
+    slack_api_url: str = Field(default="https://slack.com/api/", description="Web API base URL.")
+    slack_timeout_seconds: int = Field(default=10, ge=1, le=60, description="Per-call Web API timeout.")
+
+    database_url: str = DEFAULT_DATABASE_URL
+    knowledge_dir: Path = DEFAULT_KNOWLEDGE_DIR
+    log_level: str = "INFO"
+
+    # A standing subscription created at start-up, for operators (see the scheduling docs).
+    digest_channel: str | None = None
+    digest_schedule: str | None = None
+    digest_topic: str | None = None
+    digest_timezone: str = "UTC"
+
+    @field_validator("slack_bot_token")
+    @classmethod
+    def _bot_token_shape(cls, value: str | None) -> str | None:
+        return _token(value, "xoxb-", "SLACK_BOT_TOKEN")
+
+    @field_validator("slack_app_token")
+    @classmethod
+    def _app_token_shape(cls, value: str | None) -> str | None:
+        return _token(value, "xapp-", "SLACK_APP_TOKEN")
+
+    @field_validator("slack_signing_secret")
+    @classmethod
+    def _secret_shape(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        value = value.strip()
+        if not value:
+            raise ValueError("SLACK_SIGNING_SECRET is set but empty")
+        return value
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _api_url_shape(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("SLACK_API_URL must start with http:// or https://")
+        return value if value.endswith("/") else value + "/"
+
+    @property
+    def slack_configured(self) -> bool:
+        """True when a bot token is set, so the main job is the Slack bot rather than the terminal chat."""
+        return bool(self.slack_bot_token)
+
+    def require(self, *names: str) -> None:
+        """Raise SettingsError naming the first of ``names`` (field names) that is not set."""
+        for name in names:
+            if not getattr(self, name):
+                raise SettingsError(f"{name.upper()} is not set; see .env.example")
+
+
+def _token(value: str | None, prefix: str, variable: str) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    if not value:
+        raise ValueError(f"{variable} is set but empty")
+    if not value.startswith(prefix) or len(value) < len(prefix) + 8 or any(c.isspace() for c in value):
+        # Never echo the value: it may be a real secret pasted into the wrong variable.
+        raise ValueError(f"{variable} must be a {prefix}… token")
+    return value
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings from the environment and ``.env``; raise SettingsError naming the bad variable."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        messages = []
+        for error in exc.errors():
+            variable = ".".join(str(p) for p in error["loc"]).upper()
+            messages.append(f"{variable}: {error['msg'].removeprefix('Value error, ')}")
+        raise SettingsError("; ".join(messages)) from None
