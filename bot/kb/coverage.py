@@ -42,8 +42,8 @@ def uncovered_numbers(kb: KnowledgeBase) -> list[Uncovered]:
                 lowered = sentence.lower()
                 indexed: set[str] = set()
                 for entry in entries:
-                    quote = normalize_space(entry.indicator.quote).lower()
-                    if lowered in quote or quote in lowered:
+                    passages = [normalize_space(q).lower() for q in (entry.indicator.quote, *entry.indicator.restated)]
+                    if any(lowered in q or q in lowered for q in passages):
                         ind = entry.indicator
                         fields = [ind.stated, ind.change or "", ind.share or "", ind.label, ind.period]
                         indexed.update(number_tokens(" ".join(fields)))

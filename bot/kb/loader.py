@@ -6,7 +6,7 @@ Layout (one folder per briefing, so dropping in a new briefing needs no code cha
       sources/<transcript>.txt                  the transcript as published
       briefings/<briefing-id>/briefing.toml     the record: title, date, speakers, topics
       briefings/<briefing-id>/indicators/*.toml [[indicator]] entries
-      briefings/<briefing-id>/exclusions.toml   [[exclusion]] numbers deliberately not indexed
+      briefings/<briefing-id>/exclusions/*.toml [[exclusion]] numbers deliberately not indexed, with a reason
 """
 
 from __future__ import annotations
@@ -89,14 +89,14 @@ def _load_briefing(root: Path, folder: Path, kb: KnowledgeBase, problems: list[P
             if entry is not None:
                 kb.add(entry)
 
-    exclusions_file = folder / "exclusions.toml"
-    if exclusions_file.is_file():
-        data = _read_toml(root, exclusions_file, problems) or {}
-        excluded = [
-            _model(Exclusion, raw, _rel(root, exclusions_file), f"#{i}", problems)
+    excluded: list[Exclusion | None] = []
+    for path in sorted((folder / "exclusions").glob("*.toml")):
+        data = _read_toml(root, path, problems) or {}
+        excluded += [
+            _model(Exclusion, raw, _rel(root, path), f"#{i}", problems)
             for i, raw in enumerate(data.get("exclusion", []), start=1)
         ]
-        kb.exclusions[briefing.id] = [e for e in excluded if e is not None]
+    kb.exclusions[briefing.id] = [e for e in excluded if e is not None]
     validate_topics(briefing, kb, _rel(root, record_file), problems)
 
 

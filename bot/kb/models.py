@@ -76,6 +76,9 @@ class Indicator(Frozen):
     period: str = Field(min_length=1)
     speaker: str = Field(pattern=ID_PATTERN)
     quote: str = Field(min_length=10, description="The sentence or sentences that state it, verbatim.")
+    restated: tuple[str, ...] = Field(
+        default=(), description="Other verbatim passages where a speaker states the same figure again."
+    )
     synonyms: tuple[str, ...] = ()
     key: bool = Field(default=False, description="Part of the key figures posted on a schedule.")
 

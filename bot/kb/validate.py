@@ -41,6 +41,14 @@ def validate_entry(
             who = transcript.turn_containing(quote).name
             problem("speaker", f"the quote is said by {who}, not by {speaker.name}")
 
+    stating = {s.id for s in briefing.speakers if s.states_figures}
+    for position, passage in enumerate(indicator.restated):
+        again = transcript.turn_containing(normalize_space(passage))
+        if again is None or again.speaker_id not in stating:
+            problem(f"restated.{position}", "not found verbatim in a speaker's turn")
+        elif not set(number_tokens(indicator.stated)) <= set(number_tokens(passage)):
+            problem(f"restated.{position}", f"does not state {indicator.stated!r} again")
+
     if normalize_space(indicator.stated).lower() not in quote.lower():
         problem("stated", f"{indicator.stated!r} does not appear in the quote")
     for name in ("change", "share"):
