@@ -1,26 +1,271 @@
-"""The answer engine (first cut: replaced by the full matcher)."""
+"""The answer engine: rank indicators for a question, or decline when the briefing does not hold the answer.
+
+Declining is as important as answering: a figure for a different subject stated with confidence is the worst
+failure. So a question is declined when it names a place no topic covers (India), a period no figure covers
+(2024, Q3), or a word the knowledge base does not know at all (steel, GDP, bitcoin), before any ranking.
+"""
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz, process
+import re
+from collections.abc import Iterable
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.answer import lexicon
+from bot.answer.index import Document, Index
 from bot.answer.models import Answer, Reply
-from bot.kb.base import KnowledgeBase
+from bot.answer.normalize import MAX_CHARS, words
+from bot.answer.places import find_places
+from bot.answer.query import Query, canonical_words, read_query
+from bot.answer.suggest import Suggester
+from bot.kb.base import Entry, KnowledgeBase
+from bot.kb.models import Indicator
+
+MAX_ANSWERS = 3
+# Topics whose figures are about China as a whole: what a question naming no subject is about.
+NATIONAL_TOPICS = ("total-trade", "exports", "imports", "december", "fyp14")
+_AMOUNT_WORDS = frozenset({"value", "volume", "trillion", "billion", "yuan", "dollars", "usd"})
+INTENT_WORDS = (
+    lexicon.GROWTH_WORDS
+    | lexicon.SHARE_WORDS
+    | lexicon.COUNT_WORDS
+    | lexicon.VALUE_WORDS
+    | lexicon.CONTRIBUTION_WORDS
+    | lexicon.FORECAST_WORDS
+)
 
 
 class Engine:
-    """Answers a message from the knowledge base."""
+    """Answers messages from one knowledge base. Build once; ``ask`` is cheap and thread-safe."""
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
-        self._choices = [f"{e.indicator.label} {e.indicator.subject} {e.indicator.measure}" for e in kb.entries]
+        self.index = Index(kb)
+        self.suggester = Suggester(kb)
+        self._known_words = self._collect_known_words()
+        self._correctable = sorted(w for w in self._known_words if len(w) >= 4 and w not in lexicon.STOPWORDS)
+        self._covered_places = self._collect_covered_places()
+        self._national = [
+            p for p, d in enumerate(self.index.documents) if d.entry.indicator.topic in NATIONAL_TOPICS
+        ]
+        self._topic_phrases = [
+            (topic.id, frozenset(_content(phrase)))
+            for topic in kb.topics
+            for phrase in (topic.name, *topic.synonyms)
+            if _content(phrase)
+        ]
 
+    # ------------------------------------------------------------------ set-up
+    def _collect_known_words(self) -> frozenset[str]:
+        texts: list[str] = []
+        for entry in self.kb.entries:
+            ind = entry.indicator
+            texts += [ind.label, ind.subject, ind.measure, ind.period, ind.quote, *ind.synonyms]
+        for topic in self.kb.topics:
+            texts += [topic.name, *topic.synonyms]
+        texts += [*lexicon.PHRASES, *lexicon.WORDS]
+        known = {w for text in texts for w in words(text)}
+        return frozenset(known | lexicon.STOPWORDS | lexicon.GENERIC | INTENT_WORDS | lexicon.FLUFF)
+
+    def _collect_covered_places(self) -> frozenset[str]:
+        covered = {"china"}
+        for topic in self.kb.topics:
+            if topic.place:
+                covered |= {topic.name.lower(), *(s.lower() for s in topic.synonyms)}
+        for entry in self.kb.entries:
+            if self.kb.topic(entry.indicator.topic) and self.kb.topic(entry.indicator.topic).place:
+                covered.add(entry.indicator.subject.lower())
+        return frozenset(covered)
+
+    def _correct(self, word: str) -> str:
+        """The known word ``word`` was probably meant as, or ``word`` itself."""
+        if word in self._known_words or len(word) < 4 or not word.isalpha():
+            return word
+        limit = 1 if len(word) < 7 else 2
+        match = process.extractOne(word, self._correctable, scorer=OSA.distance, score_cutoff=limit)
+        return match[0] if match else word
+
+    # ------------------------------------------------------------------ asking
     def ask(self, text: str, *, slash: bool = False) -> Reply:
-        """Answer ``text`` (a mention, DM, or what follows ``/trade`` when ``slash``)."""
-        hits = process.extract(text, self._choices, scorer=fuzz.WRatio, limit=3)
-        answers = []
-        for _, score, index in hits:
-            entry = self.kb.entries[index]
-            topic = self.kb.topic(entry.indicator.topic)
-            answers.append(Answer.from_entry(entry, topic.name if topic else entry.indicator.topic, score))
-        return Reply(query=text, answered=bool(answers), answers=answers)
+        """Answer a message.
+
+        Args:
+            text: A mention, a DM, or (``slash=True``) what follows ``/trade``. Slack markup is allowed.
+            slash: The text is a slash-command argument, usually terse ("asean", "lithium batteries").
+
+        Returns:
+            A Reply: ranked answers, the figures of a topic, or a decline with suggestions.
+        """
+        if len(text) > MAX_CHARS:
+            return Reply(query=text[:200], answered=False, reason="too_long")
+        query = read_query(text, self._correct)
+        content = [t for t in query.content if not _is_year(t)]
+        if not content and not query.years:
+            return self._decline(query, "empty", None)
+
+        places = [(typed, name) for typed, name in find_places(_place_text(query)) if not self._covered(typed, name)]
+        if places:
+            return self._decline(query, "place", _join(dict.fromkeys(name for _, name in places)))
+
+        unknown = [t for t in content if t not in self.index.vocabulary and not self._is_known_filler(t)]
+        if unknown:
+            return self._decline(query, "unknown", _join(dict.fromkeys(query.typed.get(t, t) for t in unknown)))
+
+        topic_id = self._bare_topic(content)
+        if topic_id is not None:
+            return self._topic_reply(query, topic_id)
+
+        ranked = self._rank(query, content)
+        if not ranked:
+            return self._decline(query, "unknown", query.text[:80])
+        best_entry = ranked[0][0]
+        period_gap = self._period_gap(query, best_entry)
+        if period_gap:
+            return self._decline(query, "period", period_gap)
+        answers = [self._answer(entry, score) for entry, score in ranked]
+        return Reply(query=text, answered=True, answers=answers, reason="answer")
+
+    def topic(self, topic_id: str) -> Reply:
+        """The figures of one topic, headline first (what a "More on <topic>" button asks)."""
+        topic = self.kb.topic(topic_id)
+        if topic is None:
+            return Reply(query=topic_id, answered=False, reason="unknown", not_found=topic_id)
+        return self._topic_reply(read_query(topic.name), topic_id)
+
+    # ------------------------------------------------------------------ steps
+    def _covered(self, typed: str, name: str) -> bool:
+        return typed in self._covered_places or name.lower() in self._covered_places
+
+    def _is_known_filler(self, token: str) -> bool:
+        return (
+            token in lexicon.STOPWORDS
+            or token in lexicon.GENERIC
+            or token in INTENT_WORDS
+            or token in lexicon.FLUFF
+            or token.replace(".", "").isdigit()
+        )
+
+    def _bare_topic(self, content: list[str]) -> str | None:
+        """The topic a message names and nothing else ("asean", "private enterprises", "14th fyp")."""
+        words_ = frozenset(t for t in content if t not in {"china", "trade", "2025"}) or frozenset(content)
+        if not words_ or words_ & (INTENT_WORDS - {"total"}):
+            return None
+        for topic_id, phrase in self._topic_phrases:
+            if words_ == phrase:
+                return topic_id
+        return None
+
+    def _topic_reply(self, query: Query, topic_id: str) -> Reply:
+        topic = self.kb.topic(topic_id)
+        entries = self.kb.entries_for_topic(topic_id)
+        answers = [self._answer(e, 100.0 if i == 0 else 90.0) for i, e in enumerate(entries)]
+        return Reply(
+            query=query.raw, answered=True, answers=answers, topic=topic_id, topic_name=topic.name, reason="topic"
+        )
+
+    def _rank(self, query: Query, content: list[str]) -> list[tuple[Entry, float]]:
+        specific = [t for t in content if t in self.index.subject_vocabulary]
+        if specific:
+            base = self.index.score(specific)
+            extra = self.index.score([t for t in content if t not in specific])
+            scores = {p: s + 0.3 * extra.get(p, 0.0) for p, s in base.items()}
+        else:
+            generic = self.index.score(content)
+            scores = {p: generic.get(p, 0.0) + 1.0 for p in self._national}
+        asked = frozenset(query.tokens)
+        ranked = [(p, score * self._fit(query, asked, self.index.documents[p])) for p, score in scores.items()]
+        # Ties go to the figure stated first in the briefing (documents are in briefing order).
+        ranked.sort(key=lambda pair: (-pair[1], pair[0]))
+        return [(self.index.documents[p].entry, score) for p, score in ranked[:MAX_ANSWERS]]
+
+    def _fit(self, query: Query, asked: frozenset[str], doc: Document) -> float:
+        """How well a figure's kind, measure and period fit what the question asks for (a multiplier)."""
+        factor = 1.0
+        if asked & lexicon.GROWTH_WORDS:
+            factor *= 1.5 if doc.growth else 0.6
+        if asked & lexicon.SHARE_WORDS:
+            factor *= 1.6 if doc.share else 0.6
+        if asked & lexicon.COUNT_WORDS:
+            factor *= 1.5 if doc.kind == "count" else 0.7
+        if asked & _AMOUNT_WORDS:
+            factor *= 1.3 if doc.kind in {"value", "volume"} else 0.8
+        if asked & lexicon.CONTRIBUTION_WORDS:
+            factor *= 1.8 if doc.kind == "contribution" else 0.7
+        if asked & lexicon.FORECAST_WORDS:
+            factor *= 1.8 if doc.kind == "forecast" or "2026" in doc.period else 0.6
+        exports, imports = "exports" in asked, "imports" in asked
+        if exports != imports:
+            wanted, other = ("export", "import") if exports else ("import", "export")
+            if wanted in doc.measure:
+                factor *= 1.4
+            elif other in doc.measure:
+                factor *= 0.5
+        if "december" in asked:
+            factor *= 2.5 if "december" in doc.period else 0.5
+        if "fyp" in asked:
+            fyp = doc.entry.indicator.topic == "fyp14" or "2021" in doc.period or "2020" in doc.mentions
+            factor *= 2.0 if fyp else 0.6
+        for year in query.years:
+            if year != "2025":
+                factor *= 2.0 if year in doc.mentions else 0.4
+        # A figure about something narrower than what was asked ("garment exports to the EU" for "exports to the
+        # EU") gives way to the figure about exactly that subject.
+        factor /= 1 + 0.35 * len(doc.core_words - asked)
+        if doc.headline:
+            factor *= 1.15
+        if doc.key:
+            factor *= 1.05
+        return factor
+
+    def _period_gap(self, query: Query, entry: Entry) -> str | None:
+        """A period the question asks for that the best answer does not cover ("2024", "Q3"), or None."""
+        ind = entry.indicator
+        for year in query.years:
+            if year == "2025" or _mentions(ind, year):
+                continue
+            if year in {"2020", "2021", "2022", "2023"} and ind.period in {"2021-2025"}:
+                continue
+            return f"figures for {year}"
+        for period in query.periods:
+            words_ = period.split()
+            if any(w in ind.period.lower() for w in words_ if len(w) > 2 and w not in {"first", "last"}):
+                continue
+            return f"figures for {period.upper() if len(period) == 2 else period}"
+        return None
+
+    def _answer(self, entry: Entry, score: float) -> Answer:
+        topic = self.kb.topic(entry.indicator.topic)
+        return Answer.from_entry(entry, topic.name if topic else entry.indicator.topic, score)
+
+    def _decline(self, query: Query, reason: str, not_found: str | None) -> Reply:
+        return Reply(
+            query=query.raw,
+            answered=False,
+            reason=reason,
+            not_found=not_found,
+            suggestions=self.suggester.suggest(query.text, reason),
+        )
+
+
+def _content(phrase: str) -> list[str]:
+    return [w for w in canonical_words(phrase) if w not in lexicon.STOPWORDS]
+
+
+def _is_year(token: str) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d\d", token))
+
+
+def _mentions(ind: Indicator, year: str) -> bool:
+    return year in f"{ind.period} {ind.change or ''} {ind.label}"
+
+
+def _place_text(query: Query) -> str:
+    # Drop the bridge's name first: "Hong Kong" in it is not a question about Hong Kong.
+    return re.sub(r"hong\s*kong[\s-]*zhuhai[\s-]*maca[ou]", " ", query.text)
+
+
+def _join(names: Iterable[str]) -> str:
+    names = list(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

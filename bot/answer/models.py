@@ -62,7 +62,9 @@ class Answer(BaseModel):
             short_role=entry.speaker.short_role,
             quote=ind.quote,
             outlet=entry.outlet,
-            briefing=BriefingRef(id=entry.briefing.id, title=entry.briefing.title, date=entry.briefing.date.isoformat()),
+            briefing=BriefingRef(
+                id=entry.briefing.id, title=entry.briefing.title, date=entry.briefing.date.isoformat()
+            ),
             score=round(score, 1),
         )
 
@@ -89,6 +91,8 @@ class Reply(BaseModel):
 
     query: str
     answered: bool
+    # answer | topic | unknown (a subject not held) | place | period | empty | too_long
+    reason: str = "answer"
     answers: list[Answer] = []
     topic: str | None = None
     topic_name: str | None = None

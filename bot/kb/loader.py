@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from bot.kb.base import Entry, KnowledgeBase
+from bot.kb.base import KnowledgeBase
 from bot.kb.errors import KnowledgeError, Problem
 from bot.kb.models import Briefing, Exclusion, Indicator
 from bot.kb.transcript import parse_transcript
@@ -74,7 +74,9 @@ def _load_briefing(root: Path, folder: Path, kb: KnowledgeBase, problems: list[P
             continue
         unknown = set(data) - {"indicator"}
         if unknown:
-            problems.append(Problem(_rel(root, path), "", ", ".join(sorted(unknown)), "unknown table; use [[indicator]]"))
+            problems.append(
+                Problem(_rel(root, path), "", ", ".join(sorted(unknown)), "unknown table; use [[indicator]]")
+            )
         for position, raw in enumerate(data.get("indicator", []), start=1):
             name = raw.get("id") or f"#{position}"
             indicator = _model(Indicator, raw, _rel(root, path), name, problems)

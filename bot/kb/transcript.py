@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 # A heading line: a short name followed by a colon and nothing else.
 _HEADING = re.compile(r"^(?P<name>[A-Z0-9][\w .,'&-]{0,60}):\s*$")
@@ -36,6 +37,11 @@ class Turn:
         """The turn's paragraphs joined by blank lines."""
         return "\n\n".join(self.paragraphs)
 
+    @cached_property
+    def flat_text(self) -> str:
+        """The turn's text with white space collapsed, for verbatim look-ups."""
+        return normalize_space(self.text)
+
     def sentences(self) -> list[str]:
         """All sentences of the turn, in order."""
         return [s for p in self.paragraphs for s in split_sentences(p)]
@@ -58,7 +64,7 @@ class Transcript:
         for turn in self.turns:
             if speaker_id is not None and turn.speaker_id != speaker_id:
                 continue
-            if needle in normalize_space(turn.text):
+            if needle in turn.flat_text:
                 return turn
         return None
 
@@ -112,9 +118,7 @@ def parse_transcript(text: str, speakers: dict[str, str]) -> Transcript:
         speaker_id = speakers.get(name)
         if speaker_id is None:
             outlet = name
-        transcript.turns.append(
-            Turn(len(transcript.turns), name, speaker_id, outlet, tuple(paragraphs), line)
-        )
+        transcript.turns.append(Turn(len(transcript.turns), name, speaker_id, outlet, tuple(paragraphs), line))
 
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()

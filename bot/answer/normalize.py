@@ -1,0 +1,47 @@
+"""Turn a message as typed in Slack into plain words: markup, emoji and punctuation removed.
+
+Slack sends mentions as ``<@U0123>``, channels as ``<#C0123|trade>``, links as ``<https://x|text>``, and keeps
+the user's ``*bold*``, ``_italic_``, `` `code` `` and ``:emoji:`` shortcodes as typed. None of it carries
+meaning for the question except the visible text of channels and links.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_CHARS = 4_000  # longer messages are refused politely before any search (see Engine.ask)
+
+_USER_OR_SPECIAL = re.compile(r"<[@!][^>]*>")  # <@U0123>, <@U0123|name>, <!here>, <!subteam^S1|@team>
+_LABELLED = re.compile(r"<[#]?[^>|]*\|([^>]*)>")  # <#C0123|trade>, <https://x|text> -> the label
+_BARE_LINK = re.compile(r"<[^>]*>")  # <https://x>, <#C0123> -> nothing
+_SHORTCODE = re.compile(r":[a-z0-9_+'-]+:", re.IGNORECASE)
+_FORMATTING = re.compile(r"[*_~`>]+")
+# Dots and hyphens inside words and numbers ("U.S.", "3.8", "high-tech") survive; other punctuation goes.
+_PUNCT = re.compile(r"[^\w\s%.&'-]|(?<!\w)[.'-]|[.'-](?!\w)")
+
+
+def strip_slack_markup(text: str) -> str:
+    """Remove Slack's mention, channel and link markup, shortcodes, emoji and formatting characters."""
+    text = _USER_OR_SPECIAL.sub(" ", text)
+    text = _LABELLED.sub(r" \1 ", text)
+    text = _BARE_LINK.sub(" ", text)
+    text = _SHORTCODE.sub(" ", text)
+    text = text.replace("&amp;", "&").replace("&lt;", " ").replace("&gt;", " ")
+    text = "".join(" " if _is_noise(ch) else ch for ch in text)
+    text = _FORMATTING.sub(" ", text)
+    return " ".join(text.split())
+
+
+def _is_noise(ch: str) -> bool:
+    """Emoji, symbols, control and format characters (zero-width joiners, variation selectors)."""
+    category = unicodedata.category(ch)
+    return category in {"So", "Sk", "Cc", "Cf", "Cs", "Co", "Cn", "Mn"} and ch not in "\n\t"
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of already stripped text: "How fast did U.S. exports grow?" -> [..., "u.s.", ...]."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", " ")
+    text = _PUNCT.sub(" ", text)
+    return [w.strip("'") for w in text.split() if w.strip("'")]

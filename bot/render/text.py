@@ -1,0 +1,63 @@
+"""Plain-text rendering of replies: the terminal chat, ``tradebot ask`` and Slack's notification fallback."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.answer.models import Answer, Reply
+
+MAX_TOPIC_FIGURES = 12  # a bare topic lists its headline and at most this many more figures in text
+
+
+def figure_line(answer: Answer) -> str:
+    """The figure as stated, with what was stated alongside it: "7.55 trillion yuan (up 8%), 2025"."""
+    extras = [x for x in (answer.change, answer.share) if x]
+    line = answer.value + (f" ({'; '.join(extras)})" if extras else "")
+    return f"{line}, {answer.period}"
+
+
+def citation(answer: Answer) -> str:
+    """Who said it, where and when: "Wang Jun, Vice Minister, GACC · SCIO briefing …, 14 Jan 2026"."""
+    return f"{answer.speaker}, {answer.short_role} · {answer.briefing.title}, {human_date(answer.briefing.date)}"
+
+
+def human_date(iso: str) -> str:
+    """ "2026-01-14" -> "14 Jan 2026"."""
+    day = dt.date.fromisoformat(iso)
+    return f"{day.day} {day:%b %Y}"
+
+
+def answer_text(answer: Answer) -> str:
+    """One answer as a citable paragraph."""
+    return f"{answer.label}: {figure_line(answer)}\n“{answer.quote}”\n— {citation(answer)}"
+
+
+def decline_text(reply: Reply) -> str:
+    """Why the question is declined, and what to ask instead."""
+    if reply.reason == "too_long":
+        return "That message is too long for me to search. Please ask one short question about China's 2025 trade."
+    if reply.reason == "empty":
+        lead = "Ask me about China's 2025 foreign trade figures, for example “how fast did exports to ASEAN grow?”."
+    elif reply.reason == "place":
+        lead = f"The briefing gives no figures for {reply.not_found}, so I won't guess."
+    elif reply.reason == "period":
+        lead = f"The briefing gives no {reply.not_found}, so I won't guess."
+    else:
+        lead = f"The briefing has no figure for “{reply.not_found}”, so I won't guess."
+    if reply.suggestions:
+        lead += " It does cover: " + ", ".join(s.label for s in reply.suggestions) + "."
+    return lead
+
+
+def reply_text(reply: Reply) -> str:
+    """A whole reply as plain text: the best answer (or a topic's figures), or the decline."""
+    if not reply.answered:
+        return decline_text(reply)
+    if reply.topic:
+        head, *rest = reply.answers
+        lines = [f"{reply.topic_name}: {len(reply.answers)} figure(s) from the briefing.", answer_text(head)]
+        lines += [f"• {a.label}: {figure_line(a)} ({a.speaker})" for a in rest[:MAX_TOPIC_FIGURES]]
+        if len(rest) > MAX_TOPIC_FIGURES:
+            lines.append(f"… and {len(rest) - MAX_TOPIC_FIGURES} more.")
+        return "\n".join(lines)
+    return answer_text(reply.answers[0])
