@@ -21,7 +21,6 @@ from bot.answer.places import find_places
 from bot.answer.query import Query, canonical_words, read_query
 from bot.answer.suggest import Suggester
 from bot.kb.base import Entry, KnowledgeBase
-from bot.kb.models import Indicator
 
 MAX_ANSWERS = 3
 # Topics whose figures are about China as a whole: what a question naming no subject is about.
@@ -47,9 +46,7 @@ class Engine:
         self._known_words = self._collect_known_words()
         self._correctable = sorted(w for w in self._known_words if len(w) >= 4 and w not in lexicon.STOPWORDS)
         self._covered_places = self._collect_covered_places()
-        self._national = [
-            p for p, d in enumerate(self.index.documents) if d.entry.indicator.topic in NATIONAL_TOPICS
-        ]
+        self._national = [p for p, d in enumerate(self.index.documents) if d.entry.indicator.topic in NATIONAL_TOPICS]
         self._topic_phrases = [
             (topic.id, frozenset(_content(phrase)))
             for topic in kb.topics
@@ -84,8 +81,11 @@ class Engine:
         if word in self._known_words or len(word) < 4 or not word.isalpha():
             return word
         limit = 1 if len(word) < 7 else 2
-        match = process.extractOne(word, self._correctable, scorer=OSA.distance, score_cutoff=limit)
-        return match[0] if match else word
+        # Typos keep the first letter: "exprts", "asaen", "lithum". Without that rule "exchange" became "change".
+        for candidate, _, _ in process.extract(word, self._correctable, scorer=OSA.distance, score_cutoff=limit):
+            if candidate[0] == word[0]:
+                return candidate
+        return word
 
     # ------------------------------------------------------------------ asking
     def ask(self, text: str, *, slash: bool = False) -> Reply:
@@ -113,7 +113,7 @@ class Engine:
         if unknown:
             return self._decline(query, "unknown", _join(dict.fromkeys(query.typed.get(t, t) for t in unknown)))
 
-        topic_id = self._bare_topic(content)
+        topic_id = None if query.periods or set(query.years) - {"2025"} else self._bare_topic(content)
         if topic_id is not None:
             return self._topic_reply(query, topic_id)
 
@@ -209,7 +209,7 @@ class Engine:
             factor *= 2.0 if fyp else 0.6
         for year in query.years:
             if year != "2025":
-                factor *= 2.0 if year in doc.mentions else 0.4
+                factor *= 2.0 if _covers_year(doc.mentions, year) else 0.4
         # A figure about something narrower than what was asked ("garment exports to the EU" for "exports to the
         # EU") gives way to the figure about exactly that subject.
         factor /= 1 + 0.35 * len(doc.core_words - asked)
@@ -222,12 +222,10 @@ class Engine:
     def _period_gap(self, query: Query, entry: Entry) -> str | None:
         """A period the question asks for that the best answer does not cover ("2024", "Q3"), or None."""
         ind = entry.indicator
+        mentions = f"{ind.period} {ind.change or ''} {ind.label}"
         for year in query.years:
-            if year == "2025" or _mentions(ind, year):
-                continue
-            if year in {"2020", "2021", "2022", "2023"} and ind.period in {"2021-2025"}:
-                continue
-            return f"figures for {year}"
+            if year != "2025" and not _covers_year(mentions, year):
+                return f"figures for {year}"
         for period in query.periods:
             words_ = period.split()
             if any(w in ind.period.lower() for w in words_ if len(w) > 2 and w not in {"first", "last"}):
@@ -257,8 +255,12 @@ def _is_year(token: str) -> bool:
     return bool(re.fullmatch(r"(?:19|20)\d\d", token))
 
 
-def _mentions(ind: Indicator, year: str) -> bool:
-    return year in f"{ind.period} {ind.change or ''} {ind.label}"
+def _covers_year(mentions: str, year: str) -> bool:
+    """A figure covers a year it names; a five-year figure (2021-2025) also covers "since 2020".
+
+    It does not cover 2021 to 2024 one by one: the briefing gives no figure for those years alone.
+    """
+    return year in mentions or ("2021-2025" in mentions and year == "2020")
 
 
 def _place_text(query: Query) -> str:

@@ -16,6 +16,10 @@ _QUARTER = re.compile(
     r"|\bfirst half\b|\bsecond half\b"
 )
 _MONTH = re.compile(r"\b(" + "|".join(m for m in lexicon.MONTHS) + r")\b")
+_PRONOUN_US = re.compile(
+    r"\b(?:tell|give|show|let|for|help|send|get|remind|update|brief|teach|inform|walk|ping|to|with) us\b"
+    r"|\bus (?:about|know|what|how|the|a|an|some|more)\b"
+)
 _PHRASES = sorted(lexicon.PHRASES, key=len, reverse=True)
 _PHRASE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in _PHRASES) + r")(?![\w-])")
 
@@ -85,8 +89,10 @@ def read_query(raw: str, correct: Callable[[str], str] = lambda word: word) -> Q
     query.years = _YEAR.findall(lowered)
     query.periods = [m.group() for m in _QUARTER.finditer(lowered)]
     query.periods += [m.group() for m in _MONTH.finditer(lowered) if m.group() != "may"]
-    # "us" is the country when typed as "US"/"U.S.", or when the message is a bare topic like "/trade us".
-    query.us_meant = bool(re.search(r"\bU\.?S\.?A?\b", text)) or lowered.strip() in {"us", "the us"}
+    # "us" is the country when typed "US"/"U.S.", or when it does not follow a verb as in "tell us", "show us".
+    query.us_meant = bool(re.search(r"\bU\.?S\.?A?\b", text)) or bool(
+        re.search(r"\bus\b", lowered) and not _PRONOUN_US.search(lowered)
+    )
     corrected = " ".join(correct(w) for w in words(lowered))
     for word in words(_PHRASE_RE.sub(lambda m: f" {lexicon.PHRASES[m.group()]} ", _HZMB.sub(" hzmb ", corrected))):
         token = canonical(word)

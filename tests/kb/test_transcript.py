@@ -32,7 +32,7 @@ def test_outlets_and_questions(transcript: Transcript) -> None:
     assert outlets[0] == "China Media Group"
     assert "21st Century Business Herald" in outlets and "Nanfang Daily, Nanfang Plus" in outlets
     assert outlets[-1] == "TASS"
-    assert len(outlets) == 13
+    assert len(outlets) == 12
 
 
 def test_handover_makes_the_figures_lyus(transcript: Transcript) -> None:

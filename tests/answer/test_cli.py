@@ -1,0 +1,70 @@
+"""``tradebot ask`` (text, --json, --slash, stdin lines) and ``tradebot chat`` in a real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from bot.cli import main
+
+REQUIRED = {"id", "label", "value", "change", "share", "period", "speaker", "role", "quote", "briefing", "score"}
+
+
+def tradebot(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True, timeout=60, env=env
+    )
+
+
+def test_ask_prints_figure_speaker_and_quote(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "how fast did exports to ASEAN grow?"]) == 0
+    out = capsys.readouterr().out
+    assert "7.55 trillion yuan" in out and "8%" in out
+    assert "Wang Jun" in out and "“" in out and "14 Jan 2026" in out
+
+
+def test_ask_json_puts_figures_in_fields(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "--json", "SOE share of trade"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["query"] == "SOE share of trade" and data["answered"] is True
+    best = data["answers"][0]
+    assert set(best) >= REQUIRED
+    assert best["value"] == "6.06 trillion yuan" and "13.3%" in best["share"]
+    assert best["speaker"] == "Wang Jun" and best["briefing"]["date"] == "2026-01-14"
+    assert data["suggestions"] == [] and "6.06 trillion yuan" in data["text"]
+
+
+def test_ask_json_decline(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "--json", "trade with India"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["answered"] is False and data["answers"] == []
+    assert data["not_found"] == "India" and 1 <= len(data["suggestions"]) <= 3
+    assert "India" in data["text"]
+
+
+def test_ask_reads_one_question_per_line_from_stdin() -> None:
+    result = tradebot("ask", "-", stdin="asean\n\ntrade with Japan\nhow many business entities traded?\n")
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["answered"] for line in lines] == [True, False, True]
+    assert lines[0]["answers"][0]["id"] == "scio-2026-01-14/asean-trade-2025"
+    assert "780,000" in lines[2]["answers"][0]["value"]
+
+
+def test_chat_answers_lines_and_ends_on_eof() -> None:
+    result = tradebot("chat", stdin="how fast did exports to ASEAN grow?\nhelp\ntrade with India\n")
+    assert result.returncode == 0, result.stderr
+    assert "7.55 trillion yuan" in result.stdout
+    assert "/trade lithium batteries" in result.stdout  # the help text
+    assert "no figures for India" in result.stdout
+
+
+def test_bare_tradebot_starts_the_chat_without_slack_tokens() -> None:
+    result = tradebot(stdin="hainan\n")
+    assert result.returncode == 0, result.stderr
+    assert "Type help" in result.stdout and "Hainan" in result.stdout

@@ -1,0 +1,158 @@
+"""The engine's behaviour, question by question: figures, speakers, topics and declines."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer.engine import Engine
+
+B = "scio-2026-01-14/"
+
+
+def top(engine: Engine, text: str, slash: bool = False) -> str:
+    reply = engine.ask(text, slash=slash)
+    assert reply.answered, f"{text!r} was declined: {reply.reason} {reply.not_found}"
+    return reply.answers[0].id.removeprefix(B)
+
+
+def test_answer_carries_every_field_to_cite_it(engine: Engine) -> None:
+    answer = engine.ask("How much did China's total trade reach in 2025?").answers[0]
+    assert answer.id == B + "total-trade-2025"
+    assert (answer.value, answer.change, answer.period) == ("45.47 trillion yuan", "up 3.8%", "2025")
+    assert answer.speaker == "Wang Jun" and answer.role.startswith("vice minister")
+    assert "45.47 trillion yuan, an increase of 3.8%" in answer.quote
+    assert answer.briefing.title == "SCIO briefing on China's import and export in 2025"
+    assert answer.briefing.date == "2026-01-14"
+
+
+def test_lyu_daliangs_figures_are_his(engine: Engine) -> None:
+    answer = engine.ask("What was China's trade with the EU in 2025?").answers[0]
+    assert answer.id == B + "eu-trade-2025" and answer.speaker == "Lyu Daliang"
+    assert answer.outlet == "Phoenix TV"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how fast did exports to ASEAN grow?", "asean-trade-2025"),
+        ("What did China export in 2025?", "exports-2025"),
+        ("total shipments last year", "exports-2025"),
+        ("how did imports do", "imports-2025"),
+        ("trade in December", "december-trade"),
+        ("what was the december total?", "december-trade"),
+        ("cumulative trade since 2020", "fyp14-cumulative-trade"),
+        ("trade with Belt and Road countries", "bri-trade-2025"),
+        ("SOE share of foreign trade", "soe-trade-2025"),
+        ("how much did the bloc trade with China", "eu-trade-2025"),
+        ("duty-free sales in Hainan since the launch", "hainan-duty-free-sales"),
+        ("how fast did lithium battery exports grow?", "lithium-battery-exports-growth"),
+        ("lithium batteries", "lithium-battery-exports-growth"),
+    ],
+)
+def test_finds_the_figure_asked_for(engine: Engine, question: str, expected: str) -> None:
+    assert top(engine, question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how fast did exprts to asaen grow", "asean-trade-2025"),
+        ("lithum battery exports", "lithium-battery-exports-growth"),
+        ("foriegn invested enterprises trade", "fie-trade-2025"),
+        ("hainn duty free sales", "hainan-duty-free-sales"),
+    ],
+)
+def test_typos(engine: Engine, question: str, expected: str) -> None:
+    assert top(engine, question) == expected
+
+
+def test_markup_emoji_and_line_breaks(engine: Engine) -> None:
+    assert top(engine, "<@U0123ABC> *how fast* did exports to\n_ASEAN_ grow? :chart_with_upwards_trend: 📈") == (
+        "asean-trade-2025"
+    )
+
+
+def test_full_question_and_terse_slash_reach_the_same_indicator(engine: Engine) -> None:
+    pairs = [
+        ("how fast did lithium battery exports grow in 2025?", "lithium batteries"),
+        ("what was the value of trade with the EU?", "eu trade"),
+        ("how big were duty-free sales in Hainan?", "hainan duty-free sales"),
+    ]
+    for question, terse in pairs:
+        assert top(engine, question) == top(engine, terse, slash=True)
+
+
+def test_growth_share_and_count_questions_get_those_figures(engine: Engine) -> None:
+    growth = engine.ask("how fast did private enterprises' trade grow").answers[0]
+    assert growth.change and "7.1%" in growth.change
+    share = engine.ask("what share of trade did private enterprises have").answers[0]
+    assert share.share and "57.3%" in share.share
+    count = engine.ask("how many business entities traded").answers[0]
+    assert count.kind == "count" and "780,000" in count.value
+
+
+@pytest.mark.parametrize(
+    ("topic", "headline"),
+    [
+        ("asean", "asean-trade-2025"),
+        ("eu", "eu-trade-2025"),
+        ("hainan", "hainan-trade-since-launch"),
+        ("private enterprises", "private-enterprises-trade-2025"),
+        ("14th fyp", "fyp14-cumulative-trade"),
+    ],
+)
+def test_bare_topic_gives_headline_then_the_rest(engine: Engine, topic: str, headline: str) -> None:
+    reply = engine.ask(topic, slash=True)
+    assert reply.answered and reply.topic is not None and reply.reason == "topic"
+    assert reply.answers[0].id == B + headline
+    assert len(reply.answers) > 1
+    assert all(a.topic == reply.topic for a in reply.answers)
+
+
+@pytest.mark.parametrize(
+    ("question", "reason", "named"),
+    [
+        ("what was China's trade with India?", "place", "India"),
+        ("exports to Japan", "place", "Japan"),
+        ("japanese imports", "place", "Japan"),
+        ("trade with South Africa", "place", "South Africa"),
+        ("What was total trade in 2024?", "period", "2024"),
+        ("imports in Q3 alone", "period", "Q3"),
+        ("GDP growth in 2025", "unknown", "gdp"),
+        ("what is the yuan exchange rate", "unknown", "exchange"),
+        ("steel exports", "unknown", "steel"),
+        ("bitcoin", "unknown", "bitcoin"),
+        ("what was the trade surplus", "unknown", "surplus"),
+    ],
+)
+def test_declines_what_the_briefing_does_not_hold(engine: Engine, question: str, reason: str, named: str) -> None:
+    reply = engine.ask(question)
+    assert not reply.answered and reply.answers == []
+    assert reply.reason == reason
+    assert named.lower() in (reply.not_found or "").lower()
+    assert 1 <= len(reply.suggestions) <= 3
+
+
+@pytest.mark.parametrize("small_talk", ["hi", "hello there!", "thanks :)", "tell me a joke", "who are you?"])
+def test_small_talk_is_declined(engine: Engine, small_talk: str) -> None:
+    reply = engine.ask(small_talk)
+    assert not reply.answered and reply.suggestions
+
+
+def test_unknown_country_never_falls_back_to_a_total(engine: Engine) -> None:
+    for question in ["total trade with Germany", "how fast did exports to Brazil grow", "Vietnam"]:
+        assert not engine.ask(question).answered, question
+
+
+def test_suggestions_are_close_topics(engine: Engine) -> None:
+    labels = [s.label for s in engine.ask("trade with Vietnam").suggestions]
+    assert labels and all(isinstance(label, str) for label in labels)
+    hainan = engine.ask("hainan casinos")
+    assert not hainan.answered
+    assert "Hainan Free Trade Port" in [s.label for s in hainan.suggestions]
+
+
+def test_more_on_topic(engine: Engine) -> None:
+    reply = engine.topic("asean")
+    assert reply.answered and reply.answers[0].id == B + "asean-trade-2025"
+    assert not engine.topic("no-such-topic").answered
