@@ -23,6 +23,11 @@ from bot.answer.suggest import Suggester
 from bot.kb.base import Entry, KnowledgeBase
 
 MAX_ANSWERS = 3
+_NAMES_WITH_PLACES = re.compile(
+    r"hong\s*kong[\s-]*zhuhai[\s-]*maca[ou]|guangdong[\s-]*hong\s*kong[\s-]*maca[ou]|china[\s-]*laos|china[\s-]*europe"
+)
+_WORLD_WORDS = frozenset({"global", "world", "worldwide", "international", "wto", "unctad"})
+_DECLINE = "decline"  # what _measure_note returns when the only figure found measures the opposite flow
 # Topics whose figures are about China as a whole: what a question naming no subject is about.
 NATIONAL_TOPICS = ("total-trade", "exports", "imports", "december", "fyp14")
 _AMOUNT_WORDS = frozenset({"value", "volume", "trillion", "billion", "yuan", "dollars", "usd"})
@@ -44,8 +49,15 @@ class Engine:
         self.index = Index(kb)
         self.suggester = Suggester(kb)
         self._known_words = self._collect_known_words()
-        self._correctable = sorted(w for w in self._known_words if len(w) >= 4 and w not in lexicon.STOPWORDS)
+        # Typos are corrected towards words that describe figures, never towards filler ("surplus" is not a
+        # typo of "surpass") and never away from a subject we know we do not hold.
+        self._correctable = sorted(
+            w
+            for w in self._known_words
+            if len(w) >= 4 and w not in lexicon.STOPWORDS and w not in lexicon.FLUFF and w not in lexicon.UNHELD
+        )
         self._covered_places = self._collect_covered_places()
+        self._documents_by_uid = {d.entry.uid: d for d in self.index.documents}
         self._national = [p for p, d in enumerate(self.index.documents) if d.entry.indicator.topic in NATIONAL_TOPICS]
         self._topic_phrases = [
             (topic.id, frozenset(_content(phrase)))
@@ -78,8 +90,15 @@ class Engine:
 
     def _correct(self, word: str) -> str:
         """The known word ``word`` was probably meant as, or ``word`` itself."""
-        if word in self._known_words or len(word) < 4 or not word.isalpha():
+        if word in self._known_words or word in lexicon.UNHELD:
             return word
+        if "-" in word:  # "us-china", "trade-desk": read the parts
+            return " ".join(self._correct(part) for part in word.split("-") if part)
+        if len(word) < 4 or not word.isalpha():
+            return word
+        if len(word) == 4:  # only swapped letters ("raod"): "pork" is not a typo of "port"
+            swapped = [w for w in self._correctable if len(w) == 4 and sorted(w) == sorted(word) and w[0] == word[0]]
+            return swapped[0] if swapped else word
         limit = 1 if len(word) < 7 else 2
         # Typos keep the first letter: "exprts", "asaen", "lithum". Without that rule "exchange" became "change".
         for candidate, _, _ in process.extract(word, self._correctable, scorer=OSA.distance, score_cutoff=limit):
@@ -106,25 +125,51 @@ class Engine:
             return self._decline(query, "empty", None)
 
         places = [(typed, name) for typed, name in find_places(_place_text(query)) if not self._covered(typed, name)]
-        if places:
-            return self._decline(query, "place", _join(dict.fromkeys(name for _, name in places)))
 
-        unknown = [t for t in content if t not in self.index.vocabulary and not self._is_known_filler(t)]
-        if unknown:
-            return self._decline(query, "unknown", _join(dict.fromkeys(query.typed.get(t, t) for t in unknown)))
+        period_words = {w for phrase in query.periods for w in phrase.split()}
+        content = [t for t in content if t not in period_words]
+        unknown = [t for t in content if t not in self.index.strong_vocabulary and not self._is_known_filler(t)]
+        specific = [t for t in content if t in self.index.subject_vocabulary]
+        # A word we know nothing about is what the question is about when nothing else names a subject, or when
+        # it is a subject we know we do not hold ("steel exports to ASEAN").
+        unheld = [t for t in content if t in lexicon.UNHELD and t not in self.index.strong_vocabulary]
+        if unheld or (unknown and not specific):
+            named = unheld or unknown
+            return self._decline(query, "unknown", _join(dict.fromkeys(query.typed.get(t, t) for t in named)))
 
         topic_id = None if query.periods or set(query.years) - {"2025"} else self._bare_topic(content)
         if topic_id is not None:
             return self._topic_reply(query, topic_id)
 
         ranked = self._rank(query, content)
+        if not ranked and places:
+            return self._decline(query, "place", _join(dict.fromkeys(name for _, name in places)))
         if not ranked:
             return self._decline(query, "unknown", query.text[:80])
         best_entry = ranked[0][0]
+        # A place no topic covers is declined, unless the best figure's own quote names it ("dairy imports from
+        # Australia and New Zealand" is the Oceania figure whose quote names both).
+        quote = _NAMES_WITH_PLACES.sub(" ", best_entry.indicator.quote.lower())
+        places = [(typed, name) for typed, name in places if typed not in quote and name.lower() not in quote]
+        if places:
+            return self._decline(query, "place", _join(dict.fromkeys(name for _, name in places)))
         period_gap = self._period_gap(query, best_entry)
         if period_gap:
             return self._decline(query, "period", period_gap)
+        if self._global_for_china(query, ranked[0][0]):
+            subject = best_entry.indicator.subject
+            return self._decline(query, "kind", f"figure for China on this (only one for {subject})")
+        gap = self._kind_gap(query, best_entry, specific)
+        if gap:
+            return self._decline(query, "kind", gap)
+        note = self._measure_note(query, best_entry)
+        if note == _DECLINE:
+            subject = best_entry.indicator.subject
+            asked = "exports" if "exports" in query.tokens else "imports"
+            return self._decline(query, "kind", f"{asked} of {subject}" if specific else asked)
         answers = [self._answer(entry, score) for entry, score in ranked]
+        if note:
+            answers[0] = answers[0].model_copy(update={"note": note})
         return Reply(query=text, answered=True, answers=answers, reason="answer")
 
     def topic(self, topic_id: str) -> Reply:
@@ -167,18 +212,39 @@ class Engine:
 
     def _rank(self, query: Query, content: list[str]) -> list[tuple[Entry, float]]:
         specific = [t for t in content if t in self.index.subject_vocabulary]
+        # Words asking for growth rank through _fit, not through the index: as index words they would favour any
+        # figure whose label happens to say "growth" over the value that states its growth as a change.
+        others = [t for t in content if t not in specific and t not in lexicon.GROWTH_WORDS]
         if specific:
             base = self.index.score(specific)
-            extra = self.index.score([t for t in content if t not in specific])
+            extra = self.index.score(others)
             scores = {p: s + 0.3 * extra.get(p, 0.0) for p, s in base.items()}
         else:
-            generic = self.index.score(content)
+            generic = self.index.score(others)
             scores = {p: generic.get(p, 0.0) + 1.0 for p in self._national}
         asked = frozenset(query.tokens)
-        ranked = [(p, score * self._fit(query, asked, self.index.documents[p])) for p, score in scores.items()]
+        wanted = frozenset(specific)
+        ranked = [
+            (
+                p,
+                score
+                * self._fit(query, asked, self.index.documents[p])
+                * self._coverage(wanted, self.index.documents[p]),
+            )
+            for p, score in scores.items()
+        ]
         # Ties go to the figure stated first in the briefing (documents are in briefing order).
         ranked.sort(key=lambda pair: (-pair[1], pair[0]))
         return [(self.index.documents[p].entry, score) for p, score in ranked[:MAX_ANSWERS]]
+
+    @staticmethod
+    def _coverage(wanted: frozenset[str], doc: Document) -> float:
+        """The share of the subject words asked that describe this figure (not merely occur in its quote), squared:
+        "high-tech imports from the EU" prefers the figure about both over the EU's headline."""
+        if not wanted:
+            return 1.0
+        described = sum(1 for w in wanted if doc.weights.get(w, 0.0) > 0.5)
+        return (max(described, 0.5) / len(wanted)) ** 2
 
     def _fit(self, query: Query, asked: frozenset[str], doc: Document) -> float:
         """How well a figure's kind, measure and period fit what the question asks for (a multiplier)."""
@@ -202,6 +268,8 @@ class Engine:
                 factor *= 1.4
             elif other in doc.measure:
                 factor *= 0.5
+        elif exports:  # "imports and exports": total trade, not one flow
+            factor *= 0.7 if ("export" in doc.measure) != ("import" in doc.measure) else 1.2
         if "december" in asked:
             factor *= 2.5 if "december" in doc.period else 0.5
         if "fyp" in asked:
@@ -213,10 +281,8 @@ class Engine:
         # A figure about something narrower than what was asked ("garment exports to the EU" for "exports to the
         # EU") gives way to the figure about exactly that subject.
         factor /= 1 + 0.35 * len(doc.core_words - asked)
-        if doc.headline:
-            factor *= 1.15
-        if doc.key:
-            factor *= 1.05
+        if doc.headline:  # a tie-breaker: the topic's headline before its details
+            factor *= 1.08
         return factor
 
     def _period_gap(self, query: Query, entry: Entry) -> str | None:
@@ -232,6 +298,38 @@ class Engine:
                 continue
             return f"figures for {period.upper() if len(period) == 2 else period}"
         return None
+
+    def _global_for_china(self, query: Query, entry: Entry) -> bool:
+        """China's own figure asked, only a world figure held ("China's export growth forecast for 2026")."""
+        asked = set(query.tokens)
+        document = self._documents_by_uid[entry.uid]
+        return "china" in asked and not asked & _WORLD_WORDS and bool(document.core_words & _WORLD_WORDS)
+
+    def _kind_gap(self, query: Query, entry: Entry, specific: list[str]) -> str | None:
+        """A growth rate asked of a subject for which the briefing states none ("Xiongan's growth rate")."""
+        asked = set(query.tokens)
+        if not asked & (lexicon.GROWTH_WORDS - {"%"}) or asked & (
+            lexicon.SHARE_WORDS | lexicon.CONTRIBUTION_WORDS | lexicon.COUNT_WORDS
+        ):
+            return None
+        ind = entry.indicator
+        if ind.change or ind.kind in {"growth", "multiple", "contribution", "share", "forecast"}:
+            return None
+        return f"growth rate for {ind.subject}" if specific else "growth rate"
+
+    def _measure_note(self, query: Query, entry: Entry) -> str | None:
+        """Exports asked, total trade found: say so. Exports asked, only imports found: decline (``_DECLINE``)."""
+        asked = set(query.tokens)
+        exports, imports = "exports" in asked, "imports" in asked
+        if exports == imports:
+            return None
+        wanted, other = ("export", "import") if exports else ("import", "export")
+        measure = entry.indicator.measure.lower()
+        if wanted in measure:
+            return None
+        if other in measure:
+            return _DECLINE
+        return f"The briefing gives no {wanted} figure for this; the figure stated is {measure}."
 
     def _answer(self, entry: Entry, score: float) -> Answer:
         topic = self.kb.topic(entry.indicator.topic)
@@ -264,8 +362,8 @@ def _covers_year(mentions: str, year: str) -> bool:
 
 
 def _place_text(query: Query) -> str:
-    # Drop the bridge's name first: "Hong Kong" in it is not a question about Hong Kong.
-    return re.sub(r"hong\s*kong[\s-]*zhuhai[\s-]*maca[ou]", " ", query.text)
+    # Names that contain places are not questions about those places: the bridge, the Greater Bay Area.
+    return _NAMES_WITH_PLACES.sub(" ", query.text)
 
 
 def _join(names: Iterable[str]) -> str:

@@ -60,6 +60,9 @@ class Index:
                 self.postings.setdefault(word, []).append((position, weight))
         self.vocabulary = frozenset(self.idf)
         self.subject_vocabulary = frozenset(w for d in self.documents for w in d.subject_words)
+        # Words that describe some figure (not merely occur in a quote): knowing only a quote's word is not
+        # knowing the subject ("shared interests" does not make "interest rates" a question we can answer).
+        self.strong_vocabulary = frozenset(w for d in self.documents for w, weight in d.weights.items() if weight > 0.5)
 
     def _document(self, entry: Entry) -> Document:
         ind = entry.indicator

@@ -100,6 +100,7 @@ WORDS: dict[str, str] = {
     "pace": "growth", "surge": "growth", "surged": "growth", "climb": "growth", "climbed": "growth",
     "proportion": "share", "portion": "share", "percentage": "share", "accounted": "share", "account": "share",
     "accounts": "share", "slice": "share", "fraction": "share",
+    "statistics": "data", "stats": "data", "figures": "figures",
     "worth": "value", "valued": "value", "amount": "value", "total": "total", "totals": "total", "sum": "total",
     "contributed": "contribution", "contribute": "contribution", "contributing": "contribution",
     "drove": "contribution", "pts": "points", "pp": "points",
@@ -123,8 +124,8 @@ STOPWORDS = frozenset(
     what whats what's which who whom whose when where why how this that these those it its it's i me my we our
     you your he she they them their there here please pls plz thanks thank tell show give get got find know let
     lets let's can could would should will shall may might must any some much more most than then so also just
-    really actually exactly overall whole entire full latest recent current currently figure figures data stat stats
-    statistics number info information numbers detail details say said says according official officially
+    really actually exactly overall whole entire full latest recent current currently figure figures stat
+    number info information numbers detail details say said says according official officially
     quick question q re hi hey hello yo ok okay dear bot tradebot mate team folks guys all
     like look looking need want wanted wondering curious did over last past during since year years year's yr
     level levels size big large rate rates per what's was has have had reach reached come came go went see
@@ -145,8 +146,8 @@ GENERIC = frozenset(
     {
         "china", "trade", "trading", "foreign", "goods", "merchandise", "exports", "imports", "total", "value",
         "growth", "share", "count", "2025", "yoy", "%", "points", "contribution", "products", "product", "volume",
-        "overall", "trillion", "billion", "yuan", "rmb", "dollars", "usd", "cny", "customs", "statistics",
-        "record", "high", "new", "import", "export", "gacc",
+        "overall", "trillion", "billion", "yuan", "rmb", "dollars", "usd", "cny", "customs",
+        "record", "high", "new", "import", "export", "gacc", "abroad",
     }
 )  # fmt: skip
 
@@ -163,6 +164,25 @@ FLUFF = frozenset(
     going went hit hits reach reached reaching end ended ending close closed register registered recorded record
     did does do doing something anything everything thing things stuff lot lots bit kind sort type types
     important notable interesting significant major there's here's that's it's what's who's how's
+    set row rows etc thx thanks ty cheers again actual actually article report scio gacc add added adding pass
+    passed cross crossed joined join approved approve handle handled coverage covered hot exceed exceeded
+    surpass surpassed top topped show shows showed reported latest quick quickly roughly per via vs
+    please kindly anyone someone remind reminder recap rundown overview
+    """.split()
+)
+
+# Subjects a trade question may name that this knowledge does not hold. A question naming one is declined even
+# when it also names something we know ("steel exports to ASEAN"), so no figure for another subject answers it.
+UNHELD = frozenset(
+    """
+    steel aluminium aluminum copper coal gas lng natural soybean soybeans soy corn maize wheat rice pork beef meat
+    chicken poultry sugar coffee cocoa tea cotton textile textiles apparel clothing shoes footwear furniture
+    smartphone smartphones phone phones iphone iphones laptop laptops semiconductor rare earth earths gold silver
+    timber lumber paper plastic plastics fertilizer fertiliser lithium-ore wine whisky beer tobacco
+    gdp inflation cpi ppi deflation unemployment jobs employment wage wages salary exchange currency currencies
+    renminbi forex interest mortgage bond bonds stock stocks shares equity equities index nasdaq dow bitcoin crypto
+    cryptocurrency ethereum fdi pmi surplus deficit balance debt reserves sanction sanctions tariff tariffs
+    weather rain football soccer movie music joke jokes recipe
     """.split()
 )
 

@@ -40,6 +40,7 @@ class Answer(BaseModel):
     outlet: str | None
     briefing: BriefingRef
     score: float
+    note: str | None = None  # a caveat shown with the figure, e.g. total trade given where exports were asked
 
     @classmethod
     def from_entry(cls, entry: Entry, topic_name: str, score: float) -> Answer:
@@ -91,7 +92,8 @@ class Reply(BaseModel):
 
     query: str
     answered: bool
-    # answer | topic | unknown (a subject not held) | place | period | empty | too_long
+    # answer | topic | unknown (a subject not held) | place | period | kind (that kind of figure is not stated
+    # for the subject) | empty | too_long
     reason: str = "answer"
     answers: list[Answer] = []
     topic: str | None = None

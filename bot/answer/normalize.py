@@ -13,7 +13,8 @@ import unicodedata
 MAX_CHARS = 4_000  # longer messages are refused politely before any search (see Engine.ask)
 
 _USER_OR_SPECIAL = re.compile(r"<[@!][^>]*>")  # <@U0123>, <@U0123|name>, <!here>, <!subteam^S1|@team>
-_LABELLED = re.compile(r"<[#]?[^>|]*\|([^>]*)>")  # <#C0123|trade>, <https://x|text> -> the label
+_CHANNEL = re.compile(r"<#[^>]*>")  # <#C0123|trade-desk>: where the question is asked, not what it asks
+_LABELLED = re.compile(r"<[^>|]*\|([^>]*)>")  # <https://x|text> -> the label
 _BARE_LINK = re.compile(r"<[^>]*>")  # <https://x>, <#C0123> -> nothing
 _SHORTCODE = re.compile(r":[a-z0-9_+'-]+:", re.IGNORECASE)
 _FORMATTING = re.compile(r"[*_~`>]+")
@@ -24,6 +25,7 @@ _PUNCT = re.compile(r"[^\w\s%.&'-]|(?<!\w)[.'-]|[.'-](?!\w)")
 def strip_slack_markup(text: str) -> str:
     """Remove Slack's mention, channel and link markup, shortcodes, emoji and formatting characters."""
     text = _USER_OR_SPECIAL.sub(" ", text)
+    text = _CHANNEL.sub(" ", text)
     text = _LABELLED.sub(r" \1 ", text)
     text = _BARE_LINK.sub(" ", text)
     text = _SHORTCODE.sub(" ", text)
@@ -43,5 +45,5 @@ def words(text: str) -> list[str]:
     """Lower-case words of already stripped text: "How fast did U.S. exports grow?" -> [..., "u.s.", ...]."""
     text = unicodedata.normalize("NFKC", text).lower()
     text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", " ")
-    text = _PUNCT.sub(" ", text)
+    text = _PUNCT.sub(" ", text).replace(" & ", " and ")
     return [w.strip("'") for w in text.split() if w.strip("'")]

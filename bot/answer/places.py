@@ -61,7 +61,13 @@ def gazetteer() -> dict[str, str]:
             names[name.lower()] = display
             if "," in name:  # "Korea, Republic of" -> "korea"
                 names.setdefault(name.split(",")[0].lower(), display)
-    names.update({k: v for k, v in _EXTRA.items()})
+    # China's provinces and regions: the briefing gives figures for few of them, so they must be recognised.
+    for region in pycountry.subdivisions.get(country_code="CN"):
+        short = region.name.split(" ")[0] if region.type != "Special administrative region" else region.name[:-4]
+        display = region.name.removesuffix(" Sheng").removesuffix(" Shi")
+        names.setdefault(short.lower(), display if region.type != "Special administrative region" else short)
+    names.update({"inner mongolia": "Inner Mongolia", "tibet": "Tibet", "guangxi": "Guangxi", "xinjiang": "Xinjiang"})
+    names.update(_EXTRA)
     names.update(_DEMONYMS)
     for word in _NOT_PLACES:
         names.pop(word, None)

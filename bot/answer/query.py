@@ -16,6 +16,8 @@ _QUARTER = re.compile(
     r"|\bfirst half\b|\bsecond half\b"
 )
 _MONTH = re.compile(r"\b(" + "|".join(m for m in lexicon.MONTHS) + r")\b")
+# Periods a figure is named by: asking for "the first three quarters" or "the first half" is asking for that figure.
+_NAMED_PERIOD = re.compile(r"first three quarters|seven consecutive quarters|quarters in a row|consecutive quarters")
 _PRONOUN_US = re.compile(
     r"\b(?:tell|give|show|let|for|help|send|get|remind|update|brief|teach|inform|walk|ping|to|with) us\b"
     r"|\bus (?:about|know|what|how|the|a|an|some|more)\b"
@@ -53,15 +55,28 @@ def canonical_words(text: str) -> list[str]:
     """
     text = _HZMB.sub(" hzmb ", text.lower())
     text = _PHRASE_RE.sub(lambda m: f" {lexicon.PHRASES[m.group()]} ", text)
-    return [canonical(w) for w in words(text)]
+    tokens = []
+    for word in words(text):
+        tokens.append(canonical(word))
+        if "-" in word:  # "special-purpose" is also found as "special purpose"
+            tokens += [canonical(part) for part in word.split("-") if part]
+    return tokens
 
 
 def canonical(word: str) -> str:
-    """One word's canonical form: lexicon mapping, then a light plural stem."""
+    """One word's canonical form: possessive dropped, lexicon mapping, then a light plural stem."""
+    if word.endswith("'s") and len(word) > 3:
+        word = word[:-2]
     word = lexicon.WORDS.get(word, word)
-    if word in lexicon.PHRASES.values() or word in lexicon.WORDS.values() or word in lexicon.GENERIC:
+    if word in _KEEP:
         return word
     return stem(word)
+
+
+# Words never stemmed: canonical forms chosen on purpose, and small words "does" -> "doe" would spoil.
+_KEEP = frozenset(
+    {*lexicon.PHRASES.values(), *lexicon.WORDS.values(), *lexicon.GENERIC, *lexicon.STOPWORDS, *lexicon.FLUFF}
+)
 
 
 def stem(word: str) -> str:
@@ -87,7 +102,7 @@ def read_query(raw: str, correct: Callable[[str], str] = lambda word: word) -> Q
     lowered = text.lower()
     query = Query(raw=raw, text=lowered, tokens=[])
     query.years = _YEAR.findall(lowered)
-    query.periods = [m.group() for m in _QUARTER.finditer(lowered)]
+    query.periods = [m.group() for m in _QUARTER.finditer(lowered) if not _NAMED_PERIOD.search(lowered)]
     query.periods += [m.group() for m in _MONTH.finditer(lowered) if m.group() != "may"]
     # "us" is the country when typed "US"/"U.S.", or when it does not follow a verb as in "tell us", "show us".
     query.us_meant = bool(re.search(r"\bU\.?S\.?A?\b", text)) or bool(

@@ -29,7 +29,8 @@ def human_date(iso: str) -> str:
 
 def answer_text(answer: Answer) -> str:
     """One answer as a citable paragraph."""
-    return f"{answer.label}: {figure_line(answer)}\n“{answer.quote}”\n— {citation(answer)}"
+    note = f"Note: {answer.note}\n" if answer.note else ""
+    return f"{note}{answer.label}: {figure_line(answer)}\n“{answer.quote}”\n— {citation(answer)}"
 
 
 def decline_text(reply: Reply) -> str:
@@ -40,7 +41,7 @@ def decline_text(reply: Reply) -> str:
         lead = "Ask me about China's 2025 foreign trade figures, for example “how fast did exports to ASEAN grow?”."
     elif reply.reason == "place":
         lead = f"The briefing gives no figures for {reply.not_found}, so I won't guess."
-    elif reply.reason == "period":
+    elif reply.reason in {"period", "kind"}:
         lead = f"The briefing gives no {reply.not_found}, so I won't guess."
     else:
         lead = f"The briefing has no figure for “{reply.not_found}”, so I won't guess."
