@@ -18,7 +18,7 @@ from bot.answer.index import Document, Index
 from bot.answer.models import Answer, Reply
 from bot.answer.normalize import MAX_CHARS, words
 from bot.answer.places import find_places
-from bot.answer.query import Query, canonical_words, read_query
+from bot.answer.query import Query, canonical, canonical_words, read_query
 from bot.answer.suggest import Suggester
 from bot.kb.base import Entry, KnowledgeBase
 
@@ -126,18 +126,22 @@ class Engine:
 
         places = [(typed, name) for typed, name in find_places(_place_text(query)) if not self._covered(typed, name)]
 
-        period_words = {w for phrase in query.periods for w in phrase.split()}
-        content = [t for t in content if t not in period_words]
+        # Words naming a period or a place are judged by _period_gap and the place check, not as unknown subjects.
+        named = {w for phrase in query.periods for w in phrase.split()}
+        named |= {canonical(w) for typed, _ in places for w in typed.split()}
+        content = [t for t in content if t not in named]
         unknown = [t for t in content if t not in self.index.strong_vocabulary and not self._is_known_filler(t)]
         specific = [t for t in content if t in self.index.subject_vocabulary]
         # A word we know nothing about is what the question is about when nothing else names a subject, or when
         # it is a subject we know we do not hold ("steel exports to ASEAN").
         unheld = [t for t in content if t in lexicon.UNHELD and t not in self.index.strong_vocabulary]
-        if unheld or (unknown and not specific):
+        # In a terse message every word counts ("hainan casinos"); a chatty one carries words we need not know.
+        if unheld or (unknown and (not specific or len(content) <= 3)):
             named = unheld or unknown
             return self._decline(query, "unknown", _join(dict.fromkeys(query.typed.get(t, t) for t in named)))
 
-        topic_id = None if query.periods or set(query.years) - {"2025"} else self._bare_topic(content)
+        bare = not places and not query.periods and not set(query.years) - {"2025"}
+        topic_id = self._bare_topic(content) if bare else None
         if topic_id is not None:
             return self._topic_reply(query, topic_id)
 

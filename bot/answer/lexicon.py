@@ -167,7 +167,7 @@ FLUFF = frozenset(
     set row rows etc thx thanks ty cheers again actual actually article report scio gacc add added adding pass
     passed cross crossed joined join approved approve handle handled coverage covered hot exceed exceeded
     surpass surpassed top topped show shows showed reported latest quick quickly roughly per via vs
-    please kindly anyone someone remind reminder recap rundown overview
+    please kindly anyone someone remind reminder recap rundown overview alone only solely separately
     """.split()
 )
 

@@ -14,7 +14,7 @@ from bot.answer.query import read_query
     [
         ("<@U0123ABC> how fast did exports grow?", "how fast did exports grow?"),
         ("<@U0123ABC|tradebot> asean", "asean"),
-        ("see <#C0123|trade-desk> and <#C999>", "see trade-desk and"),
+        ("see <#C0123|trade-desk> and <#C999>", "see and"),
         ("per <https://example.com/a?b=1|this article> and <https://x.org>", "per this article and"),
         ("*bold* _italic_ `code` ~strike~", "bold italic code strike"),
         ("exports :chart_with_upwards_trend: :flag-cn: up?", "exports up?"),
