@@ -1,14 +1,65 @@
-"""``tradebot run``: placeholder until its issue lands (replaced, not kept)."""
+"""``tradebot run``: the Slack bot, in Socket Mode (no public URL needed) or over HTTP behind gunicorn.
+
+With neither ``--socket`` nor ``--http``, Socket Mode is used when ``SLACK_APP_TOKEN`` is set, HTTP otherwise.
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
+
+from bot.commands.common import EXIT_BAD_SETTINGS, CommandError, knowledge_or_exit, report, settings_or_exit
+
+DEFAULT_PORT = 3000
+# Which settings each mode needs (field names; the error names the environment variable).
+REQUIRED = {
+    "socket": ("slack_bot_token", "slack_app_token"),
+    "http": ("slack_bot_token", "slack_signing_secret"),
+}
+
+
+def _port(text: str) -> int:
+    port = int(text)
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError("port must be between 1 and 65535")
+    return port
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--socket", dest="mode", action="store_const", const="socket", help="Socket Mode")
+    mode.add_argument("--http", dest="mode", action="store_const", const="http", help="HTTP at POST /slack/events")
+    parser.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"HTTP port (default {DEFAULT_PORT})")
+    parser.add_argument("--host", default="0.0.0.0", help="HTTP address to bind (default 0.0.0.0)")
+
+
+def choose_mode(requested: str | None, app_token: str | None) -> str:
+    """The requested mode, or Socket Mode when an app token is set, else HTTP."""
+    return requested or ("socket" if app_token else "http")
 
 
 def main(args: argparse.Namespace) -> int:
-    print("not yet implemented")
-    return 1
+    from bot.config import SettingsError
+
+    try:
+        settings = settings_or_exit()
+        mode = choose_mode(args.mode, settings.slack_app_token)
+        try:
+            settings.require(*REQUIRED[mode])
+        except SettingsError as exc:
+            raise CommandError(
+                f"tradebot: configuration error: {exc} (needed for {mode} mode)", EXIT_BAD_SETTINGS
+            ) from None
+        kb = knowledge_or_exit(settings.knowledge_dir)
+    except CommandError as error:
+        return report(error)
+    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if mode == "socket":
+        from bot.slack.socket_mode import run_socket_mode
+
+        run_socket_mode(settings, kb)
+    else:
+        from bot.server.http import run_http
+
+        run_http(settings, kb, host=args.host, port=args.port)
+    return 0

@@ -1,0 +1,57 @@
+"""Router outcomes as plain text, for the terminal chat (``/trade`` lines) and scripts.
+
+Answers use the lead's ``bot.render.text`` wording; the other outcomes are drawn here. Like ``render``
+in ``blocks.py``, this is a ``singledispatch`` function that modules adding outcome types extend.
+"""
+
+from __future__ import annotations
+
+from functools import singledispatch
+
+from bot.render.text import reply_text
+from bot.router.outcomes import AnswerOutcome, HelpOutcome, KeyFiguresOutcome, NoticeOutcome, Outcome, TopicsOutcome
+
+
+@singledispatch
+def outcome_text(outcome: Outcome) -> str:
+    """An outcome as plain text."""
+    raise TypeError(f"no text rendering registered for {type(outcome).__name__}")
+
+
+@outcome_text.register
+def _(outcome: AnswerOutcome) -> str:
+    return reply_text(outcome.reply)
+
+
+@outcome_text.register
+def _(outcome: NoticeOutcome) -> str:
+    return outcome.text
+
+
+@outcome_text.register
+def _(outcome: HelpOutcome) -> str:
+    width = max((len(e.usage) for e in outcome.entries), default=0)
+    lines = [f"{outcome.command} — ask about China's 2025 foreign trade.", ""]
+    lines += [f"  {e.usage.ljust(width)}  {e.summary}" for e in outcome.entries]
+    lines += ["", "Anything else is a question, for example:"]
+    lines += [f"  {e}" for e in outcome.question_examples]
+    return "\n".join(lines)
+
+
+@outcome_text.register
+def _(outcome: TopicsOutcome) -> str:
+    lines = ["What the briefing covers:"]
+    for group in outcome.groups:
+        lines.append(f"  {group.name}: " + ", ".join(t.name for t in group.topics))
+    lines.append(f"Type {outcome.command} <topic> for a topic's figures.")
+    return "\n".join(lines)
+
+
+@outcome_text.register
+def _(outcome: KeyFiguresOutcome) -> str:
+    lines = ["Key figures of 2025:"]
+    for a in outcome.answers:
+        extras = [x for x in (a.change, a.share) if x]
+        figure = a.value + (f" ({'; '.join(extras)})" if extras else "")
+        lines.append(f"  • {a.label}: {figure}, {a.period} — {a.speaker}, {a.short_role}")
+    return "\n".join(lines)

@@ -1,0 +1,35 @@
+"""``tradebot run --http``: the Slack app behind gunicorn."""
+
+from __future__ import annotations
+
+import logging
+
+from bot.config import Settings
+from bot.kb.base import KnowledgeBase
+from bot.server.gunicorn import serve
+from bot.server.health import knowledge_check
+from bot.server.wsgi import WsgiApp, build_wsgi
+
+logger = logging.getLogger(__name__)
+
+
+class WorkerFactory:
+    """Builds the WSGI app inside a worker. The knowledge base, pure data loaded and checked before the fork,
+    is inherited by every worker; everything that opens connections or threads is made here, after it."""
+
+    def __init__(self, settings: Settings, kb: KnowledgeBase):
+        self.settings = settings
+        self.kb = kb
+
+    def __call__(self) -> WsgiApp:
+        from bot.answer.engine import Engine
+        from bot.slack.app import create_app
+
+        app = create_app(self.settings, self.kb, Engine(self.kb))
+        return build_wsgi(app, {"knowledge": knowledge_check(self.kb)})
+
+
+def run_http(settings: Settings, kb: KnowledgeBase, *, host: str, port: int, workers: int = 1) -> None:
+    """Serve ``POST /slack/events`` and ``GET /healthz`` on ``host:port``."""
+    logger.info("serving Slack over HTTP on %s:%s with %d worker(s)", host, port, workers)
+    serve(WorkerFactory(settings, kb), host=host, port=port, workers=workers, log_level=settings.log_level)

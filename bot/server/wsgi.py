@@ -1,0 +1,42 @@
+"""The WSGI application: ``POST /slack/events`` to Bolt, ``GET /healthz`` to the health checks."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from slack_bolt import App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+
+from bot.server.health import HealthCheck, health_report
+
+SLACK_PATH = "/slack/events"
+HEALTH_PATH = "/healthz"
+
+WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
+
+def build_wsgi(app: App, checks: Mapping[str, HealthCheck]) -> WsgiApp:
+    """Events, commands and interactivity all arrive at one path, as the manifest declares."""
+    slack = SlackRequestHandler(app, path=SLACK_PATH)
+
+    def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") == HEALTH_PATH:
+            if environ.get("REQUEST_METHOD") not in {"GET", "HEAD"}:
+                return _json(start_response, 405, {"error": "method not allowed"}, [("Allow", "GET, HEAD")])
+            status, report = health_report(checks)
+            return _json(start_response, status, report)
+        return slack(environ, start_response)
+
+    return application
+
+
+def _json(
+    start_response: Callable[..., Any], status: int, data: dict[str, Any], extra: list[tuple[str, str]] | None = None
+) -> list[bytes]:
+    body = json.dumps(data).encode()
+    reason = {200: "OK", 405: "Method Not Allowed", 503: "Service Unavailable"}[status]
+    headers = [("Content-Type", "application/json"), ("Content-Length", str(len(body))), *(extra or [])]
+    start_response(f"{status} {reason}", headers)
+    return [body]

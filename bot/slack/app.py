@@ -1,0 +1,83 @@
+"""``create_app``: the one place the Slack app is wired (settings, client, services, listeners, errors)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from slack_bolt import App, BoltContext
+from slack_sdk import WebClient
+
+from bot.answer.engine import Engine
+from bot.config import Settings
+from bot.kb.base import KnowledgeBase
+from bot.slack import listeners
+from bot.slack.apology import on_error
+from bot.slack.client import build_web_client
+from bot.slack.services import CONTEXT_KEY, Services
+
+# Acks and lazy callbacks share Bolt's listener pool; it is sized so a burst of slow answers does not queue the
+# acks of newer requests behind them (Bolt's default is 5 threads).
+LISTENER_THREADS = 32
+LOGGER_NAME = "tradebot.slack"
+
+
+class _DropTokenSkipped(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN from the environment itself and warns that it is unused when a client is given;
+    we give one on purpose (for SLACK_API_URL and the timeout), so the warning is noise on every start."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "`token` will be unused" not in record.getMessage()
+
+
+def create_app(
+    settings: Settings,
+    kb: KnowledgeBase,
+    engine: Engine,
+    *,
+    client: WebClient | None = None,
+    middleware: Sequence[Callable[..., Any]] = (),
+    extras: Mapping[str, Any] | None = None,
+    listener_threads: int = LISTENER_THREADS,
+) -> App:
+    """Build the Bolt app.
+
+    Call it in the process that serves requests (after gunicorn forks), since Bolt calls ``auth.test`` here
+    and later starts listener threads.
+
+    Args:
+        settings: validated settings; ``slack_bot_token`` must be set, ``slack_signing_secret`` for HTTP mode.
+        kb: the knowledge base.
+        engine: the answer engine on ``kb``.
+        client: a ready WebClient (default: ``build_web_client(settings)``).
+        middleware: global middleware run before listeners, in order (e.g. de-duplicating Slack's retries).
+        extras: services for later features, given to router handlers as ``RouteContext.services``.
+        listener_threads: size of Bolt's listener thread pool.
+    """
+    logger = logging.getLogger(LOGGER_NAME)
+    if not any(isinstance(f, _DropTokenSkipped) for f in logger.filters):
+        logger.addFilter(_DropTokenSkipped())
+    services = Services(settings=settings, kb=kb, engine=engine, extras=dict(extras or {}))
+    app = App(
+        client=client or build_web_client(settings),
+        signing_secret=settings.slack_signing_secret or "",
+        # Bolt's default for a long-running server: the HTTP response goes out as soon as ack() runs, and the
+        # lazy callbacks run on the thread pool afterwards. True is only needed on FaaS, which stops the
+        # process after the response.
+        process_before_response=False,
+        listener_executor=ThreadPoolExecutor(max_workers=listener_threads, thread_name_prefix="tradebot-listener"),
+        logger=logger,
+    )
+
+    def provide_services(context: BoltContext, next: Callable[[], None]) -> None:  # noqa: A002 - Bolt's name
+        context[CONTEXT_KEY] = services
+        next()
+
+    app.use(provide_services)
+    for extra in middleware:
+        app.use(extra)
+    app.error(on_error)
+    listeners.register(app)
+    return app

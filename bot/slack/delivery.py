@@ -1,0 +1,32 @@
+"""Where the answer to a button press goes, read from the payload's container.
+
+- a button on an ephemeral message (a ``/trade`` answer): a new ephemeral message, with its own share button;
+- a button on a public message: a reply in that message's thread, visible to all like the answer it follows;
+- a button on the Home tab: a direct message from the bot.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Respond
+from slack_sdk import WebClient
+
+from bot.render.blocks import render, with_share_button
+from bot.router import Outcome
+from bot.router.share import share_value
+
+
+def deliver_action_reply(body: dict[str, Any], client: WebClient, respond: Respond, outcome: Outcome) -> None:
+    """Post ``outcome`` where the button that asked for it was."""
+    container = body.get("container") or {}
+    msg = render(outcome)
+    if container.get("type") == "view" or not body.get("response_url"):
+        client.chat_postMessage(channel=body["user"]["id"], **msg.as_kwargs())
+    elif container.get("is_ephemeral"):
+        msg = with_share_button(msg, share_value(outcome))
+        respond(response_type="ephemeral", replace_original=False, **msg.as_kwargs())
+    else:
+        channel = container.get("channel_id") or body["channel"]["id"]
+        thread = container.get("thread_ts") or container.get("message_ts")
+        client.chat_postMessage(channel=channel, thread_ts=thread, **msg.as_kwargs())

@@ -1,0 +1,18 @@
+"""Button listeners: share an answer, more on a topic, ask a suggestion."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+from bot.render.actions import MORE_ON, SHARE, SUGGEST, matcher
+from bot.slack.listeners.ack import acknowledge
+from bot.slack.listeners.actions.more_on import more_on_callback
+from bot.slack.listeners.actions.share import share_callback
+from bot.slack.listeners.actions.suggest import suggest_callback
+
+
+def register(app: App) -> None:
+    """Wire the buttons drawn by ``bot.render``."""
+    app.action(matcher(SHARE))(ack=acknowledge, lazy=[share_callback])
+    app.action(matcher(MORE_ON))(ack=acknowledge, lazy=[more_on_callback])
+    app.action(matcher(SUGGEST))(ack=acknowledge, lazy=[suggest_callback])

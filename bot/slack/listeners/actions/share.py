@@ -1,0 +1,47 @@
+""" "Share in channel" on an ephemeral ``/trade`` answer: the same answer, posted publicly, naming the sharer."""
+
+from __future__ import annotations
+
+from logging import Logger
+from typing import Any
+
+from slack_bolt import BoltContext, Respond
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.render.blocks import render, shared_by
+from bot.router.share import shared_outcome
+from bot.slack.apology import guarded
+from bot.slack.services import services_of
+
+# The bot cannot post with chat.postMessage where it is not a member; the response URL can still post there.
+NOT_A_MEMBER = {"not_in_channel", "channel_not_found"}
+
+
+@guarded
+def share_callback(
+    body: dict[str, Any],
+    action: dict[str, Any],
+    context: BoltContext,
+    client: WebClient,
+    respond: Respond,
+    logger: Logger,
+) -> None:
+    """Post the shared answer in the channel, then remove the private copy."""
+    ctx = services_of(context).route_context(context.user_id, context.channel_id)
+    outcome = shared_outcome(action.get("value", ""), ctx)
+    if outcome is None:
+        respond(
+            response_type="ephemeral",
+            replace_original=False,
+            text="That answer can no longer be shared; please ask again.",
+        )
+        return
+    msg = shared_by(render(outcome), context.user_id or "").as_kwargs()
+    try:
+        client.chat_postMessage(channel=context.channel_id, **msg)
+    except SlackApiError as error:
+        if error.response.get("error") not in NOT_A_MEMBER:
+            raise
+        respond(response_type="in_channel", replace_original=False, **msg)
+    respond(delete_original=True)

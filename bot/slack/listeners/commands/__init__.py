@@ -1,0 +1,14 @@
+"""Slash command listeners."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+from bot.router import COMMAND
+from bot.slack.listeners.ack import acknowledge
+from bot.slack.listeners.commands.trade import trade_callback
+
+
+def register(app: App) -> None:
+    """Wire ``/trade``."""
+    app.command(COMMAND)(ack=acknowledge, lazy=[trade_callback])

@@ -1,0 +1,27 @@
+"""``/trade <subcommand, topic or question>``: answered only to the caller, with a button to share it."""
+
+from __future__ import annotations
+
+from logging import Logger
+from typing import Any
+
+from slack_bolt import BoltContext, Respond
+
+from bot.render.blocks import render, with_share_button
+from bot.router import route
+from bot.router.share import share_value
+from bot.slack.apology import guarded
+from bot.slack.services import services_of
+from bot.slack.text import plain_text
+
+
+@guarded
+def trade_callback(
+    body: dict[str, Any], command: dict[str, Any], context: BoltContext, respond: Respond, logger: Logger
+) -> None:
+    """Route the text and reply ephemerally through the response URL."""
+    services = services_of(context)
+    ctx = services.route_context(command.get("user_id"), command.get("channel_id"))
+    outcome = route(plain_text(command.get("text")), ctx, slash=True)
+    msg = with_share_button(render(outcome), share_value(outcome))
+    respond(response_type="ephemeral", **msg.as_kwargs())

@@ -1,0 +1,26 @@
+"""The Home tab: published each time it is opened, so it always shows the loaded knowledge."""
+
+from __future__ import annotations
+
+from logging import Logger
+from typing import Any
+
+from slack_bolt import BoltContext
+from slack_sdk import WebClient
+
+from bot.render.home import home_view
+from bot.router import KeyFiguresOutcome
+from bot.router.builtin import help_outcome
+from bot.router.figures import key_answers
+from bot.slack.apology import guarded
+from bot.slack.services import services_of
+
+
+@guarded
+def app_home_opened_callback(
+    body: dict[str, Any], event: dict[str, Any], context: BoltContext, client: WebClient, logger: Logger
+) -> None:
+    """Publish the key figures and how to ask."""
+    kb = services_of(context).kb
+    view = home_view(KeyFiguresOutcome(answers=key_answers(kb)), help_outcome())
+    client.views_publish(user_id=event["user"], view=view)

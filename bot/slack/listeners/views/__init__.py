@@ -1,0 +1,10 @@
+"""View listeners (modal submissions). None yet: the Home tab is published from ``events.app_home_opened``
+and its buttons are handled in ``actions``. Features that add a modal register its submission here."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+
+def register(app: App) -> None:
+    """Wire view submissions (none so far)."""

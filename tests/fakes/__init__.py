@@ -1,0 +1,1 @@
+"""Stand-ins for Slack in tests: a fake Web API server and builders of signed requests."""

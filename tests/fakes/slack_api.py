@@ -1,0 +1,282 @@
+"""A fake Slack Web API on 127.0.0.1: a real HTTP server in a thread that records every call.
+
+Point the bot at it with ``SLACK_API_URL=api.url``; point slash commands and buttons at
+``api.response_url()`` so replies through response URLs land here too. Script faults per test::
+
+    api.script("chat.postMessage", Reply(status=429, headers={"Retry-After": "1"}), OK)
+    api.script("chat.postMessage", Reply(json={"ok": False, "error": "not_in_channel"}))
+    api.script("chat.postMessage", Reply(delay=2.0))           # answer slowly (then the default answer)
+
+Scripted replies are used once each, in order; after them the method's default answer applies. Wait for what
+the bot did with a deadline, never a sleep::
+
+    (post,) = api.wait_for("chat.postMessage")
+    assert post.params["thread_ts"] == "1700000000.000100"
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+import time
+from collections import defaultdict, deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+RESPONSE_URL_METHOD = "response_url"  # the ``method`` recorded for posts to a response URL
+BOT_USER_ID = "UBOT0001"
+BOT_ID = "BBOT0001"
+TEAM_ID = "T0000001"
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A scripted answer: HTTP status, JSON body (default ``{"ok": true}``), headers, and a delay before it."""
+
+    status: int = 200
+    json: dict[str, Any] | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+    drop: bool = False  # close the connection without answering
+
+
+OK = Reply()
+
+
+@dataclass(frozen=True)
+class Call:
+    """One request the fake received.
+
+    Attributes:
+        method: the Web API method (``chat.postMessage``), or ``response_url``.
+        path: the request path.
+        params: form fields, JSON body fields and query parameters, merged.
+        headers: request headers, keys lower-cased.
+        token: the bearer token (or ``token`` field), if any.
+        at: ``time.monotonic()`` when it arrived.
+    """
+
+    method: str
+    path: str
+    params: dict[str, Any]
+    headers: dict[str, str]
+    token: str | None
+    at: float
+
+    @property
+    def blocks(self) -> list[dict[str, Any]]:
+        """The ``blocks`` parameter, decoded whether it came as JSON or as a form field."""
+        blocks = self.params.get("blocks") or []
+        return json.loads(blocks) if isinstance(blocks, str) else blocks
+
+    @property
+    def text(self) -> str:
+        """``text`` plus every text inside the blocks: what a reader of the message sees."""
+        parts = [str(self.params.get("text") or "")]
+        parts += _texts(self.blocks)
+        view = self.params.get("view")
+        if view:
+            parts += _texts((json.loads(view) if isinstance(view, str) else view).get("blocks", []))
+        return "\n".join(parts)
+
+
+def _texts(node: Any) -> list[str]:
+    """Every ``text`` string inside a block structure."""
+    if isinstance(node, dict):
+        found: list[str] = []
+        for key, value in node.items():
+            found += [value] if key == "text" and isinstance(value, str) else _texts(value)
+        return found
+    if isinstance(node, list):
+        return [t for item in node for t in _texts(item)]
+    return []
+
+
+class _Server(ThreadingHTTPServer):
+    # The default backlog of 5 overflows when a test or the benchmark sends bursts; the kernel then drops SYNs
+    # and the client retries a second later, which looks like a slow bot.
+    request_queue_size = 128
+    daemon_threads = True
+
+
+class FakeSlackApi:
+    """The fake server. Use as a context manager, or ``start()``/``stop()``."""
+
+    def __init__(self, bot_user_id: str = BOT_USER_ID, bot_id: str = BOT_ID, team_id: str = TEAM_ID):
+        self.bot_user_id = bot_user_id
+        self.bot_id = bot_id
+        self.team_id = team_id
+        self.socket_url: str | None = None  # what apps.connections.open hands out (Socket Mode tests set it)
+        self._calls: list[Call] = []
+        self._scripts: dict[str, deque[Reply]] = defaultdict(deque)
+        self._changed = threading.Condition()
+        self._ts = itertools.count(1)
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # ------------------------------------------------------------------ lifecycle
+    def start(self) -> FakeSlackApi:
+        """Listen on a random port of 127.0.0.1."""
+        self._server = _Server(("127.0.0.1", 0), _handler_for(self))
+        self._thread = threading.Thread(target=self._server.serve_forever, name="fake-slack-api", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop listening."""
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    def __enter__(self) -> FakeSlackApi:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def port(self) -> int:
+        assert self._server is not None, "not started"
+        return self._server.server_address[1]
+
+    @property
+    def url(self) -> str:
+        """The Web API base URL, for ``SLACK_API_URL``."""
+        return f"http://127.0.0.1:{self.port}/api/"
+
+    def response_url(self, name: str = "hook") -> str:
+        """A response URL whose posts are recorded as method ``response_url``."""
+        return f"http://127.0.0.1:{self.port}/response/{name}"
+
+    # ------------------------------------------------------------------ scripting
+    def script(self, method: str, *replies: Reply) -> None:
+        """Queue replies for ``method`` (or ``response_url``), used once each before the default answer."""
+        with self._changed:
+            self._scripts[method].extend(replies)
+
+    def reset(self) -> None:
+        """Forget calls and scripts (between tests sharing one server)."""
+        with self._changed:
+            self._calls.clear()
+            self._scripts.clear()
+            self.socket_url = None
+
+    # ------------------------------------------------------------------ inspection
+    def calls(self, method: str | None = None) -> list[Call]:
+        """Calls so far, of ``method`` if given, in arrival order."""
+        with self._changed:
+            return [c for c in self._calls if method is None or c.method == method]
+
+    def wait_for(
+        self,
+        method: str,
+        count: int = 1,
+        timeout: float = 10.0,
+        where: Callable[[Call], bool] | None = None,
+    ) -> list[Call]:
+        """Block until ``count`` calls of ``method`` (matching ``where``) arrived; return them.
+
+        Raises:
+            AssertionError: at the deadline, listing what did arrive.
+        """
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while True:
+                found = [c for c in self._calls if c.method == method and (where is None or where(c))]
+                if len(found) >= count:
+                    return found
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    seen = [c.method for c in self._calls]
+                    raise AssertionError(f"waited {timeout}s for {count} x {method}; calls were {seen}")
+                self._changed.wait(left)
+
+    def assert_quiet(self, method: str, period: float = 0.5) -> None:
+        """Assert no call of ``method`` arrives within ``period`` seconds (for 'nothing was posted')."""
+        with self._changed:
+            self._changed.wait_for(lambda: any(c.method == method for c in self._calls), timeout=period)
+            found = [c for c in self._calls if c.method == method]
+        assert not found, f"unexpected {method}: {[c.params for c in found]}"
+
+    # ------------------------------------------------------------------ serving
+    def _record(self, call: Call) -> Reply:
+        with self._changed:
+            self._calls.append(call)
+            self._changed.notify_all()
+            queue = self._scripts.get(call.method)
+            return queue.popleft() if queue else self._default(call)
+
+    def _default(self, call: Call) -> Reply:
+        p = call.params
+        if call.method == "auth.test":
+            body = {"ok": True, "url": "https://fake.slack.com/", "team": "Fake", "user": "tradebot",
+                    "team_id": self.team_id, "user_id": self.bot_user_id, "bot_id": self.bot_id}  # fmt: skip
+        elif call.method == "apps.connections.open":
+            body = {"ok": True, "url": self.socket_url} if self.socket_url else {"ok": False, "error": "no_socket"}
+        elif call.method in {"chat.postMessage", "chat.update"}:
+            ts = f"1800000000.{next(self._ts):06d}"
+            posted = {"text": p.get("text"), "ts": ts, "bot_id": self.bot_id, "user": self.bot_user_id}
+            body = {"ok": True, "channel": p.get("channel"), "ts": ts, "message": posted}
+        elif call.method == "chat.postEphemeral":
+            body = {"ok": True, "message_ts": f"1800000000.{next(self._ts):06d}"}
+        elif call.method == "views.publish":
+            body = {"ok": True, "view": {"id": "V0000001", "type": "home"}}
+        elif call.method == "users.info":
+            body = {"ok": True, "user": {"id": p.get("user"), "name": "someone", "tz": "Europe/London",
+                                         "tz_offset": 0, "is_bot": False}}  # fmt: skip
+        elif call.method == "conversations.open":
+            body = {"ok": True, "channel": {"id": "D" + str(p.get("users", "U0"))[1:]}}
+        else:
+            body = {"ok": True}
+        return Reply(json=body)
+
+
+def _handler_for(api: FakeSlackApi) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_POST(self) -> None:  # noqa: N802 - http.server's name
+            self._serve()
+
+        def do_GET(self) -> None:  # noqa: N802
+            self._serve()
+
+        def _serve(self) -> None:
+            split = urlsplit(self.path)
+            raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            headers = {k.lower(): v for k, v in self.headers.items()}
+            params: dict[str, Any] = dict(parse_qsl(split.query))
+            if "json" in headers.get("content-type", ""):
+                loaded = json.loads(raw or b"{}")
+                params.update(loaded if isinstance(loaded, dict) else {"_body": loaded})
+            else:
+                params.update(parse_qsl(raw.decode("utf-8", "replace")))
+            auth = headers.get("authorization", "")
+            token = auth.removeprefix("Bearer ") if auth.startswith("Bearer ") else params.get("token")
+            on_hook = split.path.startswith("/response/")
+            method = RESPONSE_URL_METHOD if on_hook else split.path.removeprefix("/api/")
+            reply = api._record(Call(method, split.path, params, headers, token, time.monotonic()))
+            if reply.delay:
+                time.sleep(reply.delay)
+            if reply.drop:
+                self.close_connection = True
+                self.connection.close()
+                return
+            body = json.dumps(reply.json if reply.json is not None else {"ok": True}).encode()
+            self.send_response(reply.status)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            for key, value in reply.headers.items():
+                self.send_header(key, value)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - keep test output quiet
+            pass
+
+    return Handler

@@ -1,0 +1,145 @@
+"""Every Block Kit payload the bot can produce passes slack_sdk's block models and Slack's size limits."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from slack_sdk.models.blocks import Block
+from slack_sdk.models.views import View
+
+from bot.answer.engine import Engine
+from bot.answer.models import Reply, Suggestion
+from bot.kb.base import KnowledgeBase
+from bot.render import limits
+from bot.render.blocks import SlackMessage, apology_message, render, reply_message, shared_by, with_share_button
+from bot.render.home import home_view
+from bot.render.mrkdwn import escape
+from bot.router import AnswerOutcome, KeyFiguresOutcome, NoticeOutcome, RouteContext, route
+from bot.router.builtin import help_outcome
+from bot.router.figures import answer_for, key_answers, topic_reply
+from bot.router.share import share_value
+
+HOSTILE = "<!channel> <!here> <!everyone> <!subteam^S123> <@U999> <https://evil.example|click> & more"
+
+
+def assert_valid(msg: SlackMessage) -> None:
+    """slack_sdk's models accept every block, and the message keeps to Slack's limits."""
+    assert msg.text.strip(), "a plain-text fallback is always present"
+    assert len(msg.text) <= limits.MESSAGE_TEXT
+    assert 0 < len(msg.blocks) <= limits.MESSAGE_BLOCKS
+    for block in msg.blocks:
+        parsed = Block.parse(block)
+        assert parsed is not None and type(parsed) is not Block, block
+        parsed.validate_json()
+        assert parsed.to_dict() == block
+
+
+def all_texts(node: Any) -> list[str]:
+    if isinstance(node, dict):
+        return [v for k, v in node.items() if k in {"text", "value"} and isinstance(v, str)] + [
+            t for v in node.values() for t in all_texts(v)
+        ]
+    if isinstance(node, list):
+        return [t for item in node for t in all_texts(item)]
+    return []
+
+
+@pytest.fixture(scope="module")
+def kb(knowledge: KnowledgeBase) -> KnowledgeBase:
+    return knowledge
+
+
+@pytest.fixture(scope="module")
+def ctx(session_engine: Engine) -> RouteContext:
+    return RouteContext(kb=session_engine.kb, engine=session_engine)
+
+
+def test_every_indicator_renders_with_figure_quote_and_speaker(kb: KnowledgeBase) -> None:
+    for entry in kb.entries:
+        answer = answer_for(kb, entry)
+        msg = reply_message(Reply(query=answer.label, answered=True, answers=[answer]))
+        assert_valid(msg)
+        section = msg.blocks[0]["text"]["text"]
+        assert f"*{escape(answer.value)}*" in section, entry.uid
+        assert ">" + escape(answer.quote.splitlines()[0])[:100] in section
+        assert answer.speaker in msg.blocks[1]["elements"][0]["text"]
+        assert answer.value in msg.text and answer.speaker in msg.text
+        buttons = [e for b in msg.blocks if b["type"] == "actions" for e in b["elements"]]
+        assert buttons and buttons[0]["value"] == answer.topic
+        assert buttons[0]["text"]["text"].startswith("More on")
+
+
+def test_every_topic_renders_and_shares(kb: KnowledgeBase) -> None:
+    for topic in kb.topics:
+        reply = topic_reply(kb, topic.id)
+        assert reply is not None
+        msg = reply_message(reply)
+        assert_valid(msg)
+        assert msg.blocks[0]["type"] == "header"
+        shared = with_share_button(msg, share_value(AnswerOutcome(reply=reply)))
+        assert_valid(shared)
+        assert shared.blocks[-1]["elements"][0]["action_id"] == "share"
+        public = shared_by(shared, "U0000USER")
+        assert_valid(public)
+        assert "<@U0000USER>" in public.blocks[-1]["elements"][0]["text"]
+        assert all(b.get("block_id") != "share" for b in public.blocks)
+
+
+def test_subcommand_outcomes_render(ctx: RouteContext) -> None:
+    for text in ("", "help", "help key", "topics", "key"):
+        assert_valid(render(route(text, ctx)))
+    assert_valid(render(NoticeOutcome(text=HOSTILE, ok=False)))
+    assert_valid(apology_message())
+
+
+def test_help_is_generated_from_the_table(ctx: RouteContext) -> None:
+    msg = render(route("help", ctx))
+    for entry in help_outcome().entries:
+        assert escape(entry.usage) in msg.text
+
+
+def test_declines_name_what_was_missing_escaped_and_offer_suggestions() -> None:
+    suggestions = [Suggestion(label="ASEAN", query="asean"), Suggestion(label="EU", query="eu")]
+    reply = Reply(query=HOSTILE, answered=False, reason="unknown", not_found=HOSTILE, suggestions=suggestions)
+    msg = reply_message(reply)
+    assert_valid(msg)
+    texts = " ".join(all_texts(msg.blocks)) + msg.text
+    assert "<!" not in texts and "<@" not in texts and "<http" not in texts
+    assert escape("<!channel>") in msg.blocks[0]["text"]["text"]
+    buttons = msg.blocks[-1]["elements"]
+    assert [(b["text"]["text"], b["value"]) for b in buttons] == [("ASEAN", "asean"), ("EU", "eu")]
+    assert len({b["action_id"] for b in buttons}) == len(buttons)
+
+
+def test_engine_declines_render(ctx: RouteContext) -> None:
+    for text in ("steel exports to india", "GDP in 2024", "bitcoin", "x" * 5000, HOSTILE):
+        outcome = route(text, ctx)
+        assert isinstance(outcome, AnswerOutcome)
+        msg = render(outcome)
+        assert_valid(msg)
+        assert "<!channel>" not in msg.text
+
+
+def test_long_content_is_cut_with_a_visible_marker(kb: KnowledgeBase) -> None:
+    answer = answer_for(kb, kb.entries[0])
+    huge = answer.model_copy(update={"quote": "word " * 5000, "label": "L" * 500, "topic_name": "T" * 300})
+    msg = reply_message(Reply(query="q", answered=True, answers=[huge] * 60))
+    assert_valid(msg)
+    assert limits.CUT in msg.blocks[0]["text"]["text"]
+    assert any(limits.CUT in e["text"] for b in msg.blocks if b["type"] == "context" for e in b["elements"])
+    topic = msg.model_copy()
+    assert_valid(with_share_button(topic, "v" * 2001))  # a value too long for a button: no button, still valid
+    decline = reply_message(Reply(query="q", answered=False, not_found="y" * 10_000))
+    assert_valid(decline)
+    assert limits.CUT in decline.blocks[0]["text"]["text"]
+
+
+def test_home_view_validates(kb: KnowledgeBase) -> None:
+    view = home_view(KeyFiguresOutcome(answers=key_answers(kb)), help_outcome())
+    View(**view).validate_json()
+    assert len(view["blocks"]) <= limits.VIEW_BLOCKS
+    text = " ".join(all_texts(view["blocks"]))
+    for answer in key_answers(kb):
+        assert escape(answer.value) in text and answer.speaker in text
+    assert "/trade" in text

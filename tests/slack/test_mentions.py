@@ -1,0 +1,81 @@
+"""Mentions and direct messages, through the real ``tradebot run --http`` and the fake Slack API."""
+
+from __future__ import annotations
+
+from bot.answer.engine import Engine
+from bot.render.mrkdwn import escape
+from tests.conftest import RunningBot
+from tests.fakes import payloads as p
+from tests.fakes.slack_api import BOT_ID, BOT_USER_ID, FakeSlackApi
+
+QUESTION = "how fast did exports to ASEAN grow?"
+
+
+def test_a_mention_is_answered_in_a_thread_under_it_with_figure_quote_and_speaker(
+    bot: RunningBot, slack_api: FakeSlackApi, session_engine: Engine
+) -> None:
+    mention = p.app_mention(QUESTION)
+    response = p.send(bot.events_url, p.event_callback(mention))
+    assert response.status == 200
+
+    (post,) = slack_api.wait_for("chat.postMessage")
+    slack_api.wait_for("reactions.remove")
+    assert post.params["channel"] == p.CHANNEL_ID
+    assert post.params["thread_ts"] == mention["ts"]
+    assert post.token == "xoxb-0000000001-0000000002-faketokenvalue"
+    best = session_engine.ask(QUESTION).answers[0]
+    assert f"*{escape(best.value)}*" in post.blocks[0]["text"]["text"]
+    assert ">" in post.blocks[0]["text"]["text"]
+    assert best.speaker in post.blocks[1]["elements"][0]["text"]
+    assert best.value in post.params["text"] and best.speaker in post.params["text"]
+    assert any(b["type"] == "actions" and "More on" in str(b) for b in post.blocks)
+
+    methods = [c.method for c in slack_api.calls() if c.method != "auth.test"]
+    assert methods == ["reactions.add", "chat.postMessage", "reactions.remove"]
+    (added,) = slack_api.calls("reactions.add")
+    assert added.params["timestamp"] == mention["ts"] and added.params["channel"] == p.CHANNEL_ID
+
+
+def test_a_mention_inside_a_thread_is_answered_in_that_thread(bot: RunningBot, slack_api: FakeSlackApi) -> None:
+    mention = p.app_mention("asean", thread_ts="1700000000.000100")
+    assert p.send(bot.events_url, p.event_callback(mention)).status == 200
+    (post,) = slack_api.wait_for("chat.postMessage")
+    assert post.params["thread_ts"] == "1700000000.000100"
+    slack_api.wait_for("reactions.remove")
+
+
+def test_a_mention_saying_help_gets_the_usage(bot: RunningBot, slack_api: FakeSlackApi) -> None:
+    assert p.send(bot.events_url, p.event_callback(p.app_mention("help"))).status == 200
+    (post,) = slack_api.wait_for("chat.postMessage")
+    assert "/trade topics" in post.text and "/trade key" in post.text
+    slack_api.wait_for("reactions.remove")
+
+
+def test_other_bots_and_the_bot_itself_are_never_answered(bot: RunningBot, slack_api: FakeSlackApi) -> None:
+    from_bot = p.app_mention("asean", user="U0OTHERBOT", bot_id="B0OTHER")
+    own_dm = p.direct_message("asean", user=BOT_USER_ID, bot_id=BOT_ID)
+    other_bot_dm = p.direct_message("asean", user="U0OTHERBOT", bot_id="B0OTHER")
+    bot_message = p.direct_message("asean", subtype="bot_message", bot_id="B0OTHER")
+    for event in (from_bot, own_dm, other_bot_dm, bot_message):
+        assert p.send(bot.events_url, p.event_callback(event)).status == 200
+    slack_api.assert_quiet("chat.postMessage")
+    assert not slack_api.calls("reactions.add")
+
+
+def test_a_direct_message_is_answered_in_the_dm(bot: RunningBot, slack_api: FakeSlackApi) -> None:
+    dm = p.direct_message("asean")
+    assert p.send(bot.events_url, p.event_callback(dm)).status == 200
+    (post,) = slack_api.wait_for("chat.postMessage")
+    assert post.params["channel"] == p.DM_CHANNEL_ID
+    assert "thread_ts" not in post.params
+    assert "ASEAN" in post.text
+    slack_api.wait_for("reactions.remove")
+
+
+def test_edits_and_other_events_are_acknowledged_and_ignored(bot: RunningBot, slack_api: FakeSlackApi) -> None:
+    edited = p.direct_message("asean", subtype="message_changed")
+    messages_tab = p.app_home_opened(tab="messages")
+    for event in (edited, messages_tab, {"type": "reaction_added", "user": p.USER_ID, "event_ts": p.new_ts()}):
+        assert p.send(bot.events_url, p.event_callback(event)).status == 200
+    slack_api.assert_quiet("chat.postMessage")
+    assert not slack_api.calls("views.publish")
