@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
+from spellchecker import SpellChecker
 
 from bot.answer import lexicon
 from bot.answer.index import Document, Index
@@ -27,7 +29,9 @@ _NAMES_WITH_PLACES = re.compile(
     r"hong\s*kong[\s-]*zhuhai[\s-]*maca[ou]|guangdong[\s-]*hong\s*kong[\s-]*maca[ou]|china[\s-]*laos|china[\s-]*europe"
 )
 _WORLD_WORDS = frozenset({"global", "world", "worldwide", "international", "wto", "unctad"})
+_WORLD_SUBJECTS = frozenset({"global", "world"})
 _DECLINE = "decline"  # what _measure_note returns when the only figure found measures the opposite flow
+_REAL_WORD = 100  # occurrences in the English frequency list above which a word is taken as typed
 # Topics whose figures are about China as a whole: what a question naming no subject is about.
 NATIONAL_TOPICS = ("total-trade", "exports", "imports", "december", "fyp14")
 _AMOUNT_WORDS = frozenset({"value", "volume", "trillion", "billion", "yuan", "dollars", "usd"})
@@ -46,6 +50,7 @@ class Engine:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
+        _english()  # load the English word list now, not on the first typo
         self.index = Index(kb)
         self.suggester = Suggester(kb)
         self._known_words = self._collect_known_words()
@@ -94,12 +99,12 @@ class Engine:
             return word
         if "-" in word:  # "us-china", "trade-desk": read the parts
             return " ".join(self._correct(part) for part in word.split("-") if part)
-        if len(word) < 4 or not word.isalpha():
-            return word
+        if len(word) < 4 or not word.isalpha() or _english_frequency(word) >= _REAL_WORD:
+            return word  # a real English word is not a typo: "comparing" is not "computing", "pork" not "port"
         if len(word) == 4:  # only swapped letters ("raod"): "pork" is not a typo of "port"
             swapped = [w for w in self._correctable if len(w) == 4 and sorted(w) == sorted(word) and w[0] == word[0]]
             return swapped[0] if swapped else word
-        limit = 1 if len(word) < 7 else 2
+        limit = 1 if len(word) < 10 else 2
         # Typos keep the first letter: "exprts", "asaen", "lithum". Without that rule "exchange" became "change".
         for candidate, _, _ in process.extract(word, self._correctable, scorer=OSA.distance, score_cutoff=limit):
             if candidate[0] == word[0]:
@@ -126,17 +131,25 @@ class Engine:
 
         places = [(typed, name) for typed, name in find_places(_place_text(query)) if not self._covered(typed, name)]
 
-        # Words naming a period or a place are judged by _period_gap and the place check, not as unknown subjects.
-        named = {w for phrase in query.periods for w in phrase.split()}
-        named |= {canonical(w) for typed, _ in places for w in typed.split()}
-        content = [t for t in content if t not in named]
+        # Words naming a period or a place are judged by _period_gap and the place check, not as unknown subjects;
+        # a place some quote names still helps find that figure ("trade of Guangdong, Jiangsu, Zhejiang").
+        period_words = {w for phrase in query.periods for w in phrase.split()}
+        place_words = {canonical(w) for typed, _ in places for w in typed.split()}
+        content = [t for t in content if t not in period_words]
+        quoted_places = [t for t in content if t in place_words and t in self.index.vocabulary]
+        content = [t for t in content if t not in place_words]
+        specific = [t for t in content if t in self.index.subject_vocabulary and t not in lexicon.WEAK]
+        if not specific and len(set(quoted_places)) < 2:
+            quoted_places = []  # "total trade with Australia" is not the Oceania dairy figure whose quote names it
         unknown = [t for t in content if t not in self.index.strong_vocabulary and not self._is_known_filler(t)]
-        specific = [t for t in content if t in self.index.subject_vocabulary]
         # A word we know nothing about is what the question is about when nothing else names a subject, or when
         # it is a subject we know we do not hold ("steel exports to ASEAN").
         unheld = [t for t in content if t in lexicon.UNHELD and t not in self.index.strong_vocabulary]
-        # In a terse message every word counts ("hainan casinos"); a chatty one carries words we need not know.
-        if unheld or (unknown and (not specific or len(content) <= 3)):
+        # In a terse message every word counts ("hainan casinos"). A chatty one carries words we need not know: when
+        # it names no subject but does name a flow ("…can you confirm how much china exported last year?") the
+        # national figure for that flow is what it asks.
+        chatty_flow = len(content) >= 8 and bool({"exports", "imports", "trade"} & set(content))
+        if unheld or (unknown and (len(content) <= 3 or (not specific and not chatty_flow))):
             named = unheld or unknown
             return self._decline(query, "unknown", _join(dict.fromkeys(query.typed.get(t, t) for t in named)))
 
@@ -145,7 +158,7 @@ class Engine:
         if topic_id is not None:
             return self._topic_reply(query, topic_id)
 
-        ranked = self._rank(query, content)
+        ranked = self._rank(query, content + quoted_places, specific + quoted_places)
         if not ranked and places:
             return self._decline(query, "place", _join(dict.fromkeys(name for _, name in places)))
         if not ranked:
@@ -214,8 +227,7 @@ class Engine:
             query=query.raw, answered=True, answers=answers, topic=topic_id, topic_name=topic.name, reason="topic"
         )
 
-    def _rank(self, query: Query, content: list[str]) -> list[tuple[Entry, float]]:
-        specific = [t for t in content if t in self.index.subject_vocabulary]
+    def _rank(self, query: Query, content: list[str], specific: list[str]) -> list[tuple[Entry, float]]:
         # Words asking for growth rank through _fit, not through the index: as index words they would favour any
         # figure whose label happens to say "growth" over the value that states its growth as a change.
         others = [t for t in content if t not in specific and t not in lexicon.GROWTH_WORDS]
@@ -253,12 +265,15 @@ class Engine:
     def _fit(self, query: Query, asked: frozenset[str], doc: Document) -> float:
         """How well a figure's kind, measure and period fit what the question asks for (a multiplier)."""
         factor = 1.0
-        if asked & lexicon.GROWTH_WORDS:
+        counting = bool(asked & lexicon.COUNT_WORDS)  # "with how many countries did trade grow": a count
+        if asked & lexicon.GROWTH_WORDS and not counting:
             factor *= 1.5 if doc.growth else 0.6
         if asked & lexicon.SHARE_WORDS:
             factor *= 1.6 if doc.share else 0.6
-        if asked & lexicon.COUNT_WORDS:
+        if counting:
             factor *= 1.5 if doc.kind == "count" else 0.7
+        if doc.kind == "rank":  # "where does the EU rank": only then a rank, never for "how much"
+            factor *= 1.6 if asked & lexicon.RANK_WORDS else 0.6
         if asked & _AMOUNT_WORDS:
             factor *= 1.3 if doc.kind in {"value", "volume"} else 0.8
         if asked & lexicon.CONTRIBUTION_WORDS:
@@ -272,8 +287,14 @@ class Engine:
                 factor *= 1.4
             elif other in doc.measure:
                 factor *= 0.5
-        elif exports:  # "imports and exports": total trade, not one flow
-            factor *= 0.7 if ("export" in doc.measure) != ("import" in doc.measure) else 1.2
+            else:
+                factor *= 0.8
+        else:  # "imports and exports", "trade", or no flow at all: total trade, not one flow
+            one_flow = ("export" in doc.measure) != ("import" in doc.measure)
+            if exports or "trade" in asked:
+                factor *= 0.7 if one_flow else 1.2
+            else:
+                factor *= 0.9 if one_flow else 1.1
         if "december" in asked:
             factor *= 2.5 if "december" in doc.period else 0.5
         if "fyp" in asked:
@@ -281,7 +302,11 @@ class Engine:
             factor *= 2.0 if fyp else 0.6
         for year in query.years:
             if year != "2025":
-                factor *= 2.0 if _covers_year(doc.mentions, year) else 0.4
+                factor *= 2.0 if year in doc.mentions else 1.3 if _covers_year(doc.mentions, year) else 0.4
+        if not set(query.years) - {"2025"} and "fyp" not in asked:
+            # No other period asked: 2025 is meant, not 2024 or the five-year average.
+            other_period = "2021-2025" in doc.period or any(y in doc.period for y in ("2020", "2024"))
+            factor *= 0.7 if other_period else 1.0
         # A figure about something narrower than what was asked ("garment exports to the EU" for "exports to the
         # EU") gives way to the figure about exactly that subject.
         factor /= 1 + 0.35 * len(doc.core_words - asked)
@@ -307,7 +332,7 @@ class Engine:
         """China's own figure asked, only a world figure held ("China's export growth forecast for 2026")."""
         asked = set(query.tokens)
         document = self._documents_by_uid[entry.uid]
-        return "china" in asked and not asked & _WORLD_WORDS and bool(document.core_words & _WORLD_WORDS)
+        return "china" in asked and not asked & _WORLD_WORDS and bool(document.core_words & _WORLD_SUBJECTS)
 
     def _kind_gap(self, query: Query, entry: Entry, specific: list[str]) -> str | None:
         """A growth rate asked of a subject for which the briefing states none ("Xiongan's growth rate")."""
@@ -349,8 +374,18 @@ class Engine:
         )
 
 
+@lru_cache(maxsize=1)
+def _english() -> SpellChecker:
+    return SpellChecker(language="en")
+
+
+def _english_frequency(word: str) -> int:
+    """How often ``word`` occurs in pyspellchecker's English word-frequency list (0 for a non-word)."""
+    return _english().word_frequency[word]
+
+
 def _content(phrase: str) -> list[str]:
-    return [w for w in canonical_words(phrase) if w not in lexicon.STOPWORDS]
+    return [w for w in canonical_words(phrase, split_hyphens=False) if w not in lexicon.STOPWORDS]
 
 
 def _is_year(token: str) -> bool:

@@ -70,7 +70,7 @@ class Index:
         fields = {
             "subject": [ind.subject],
             "synonyms": list(ind.synonyms),
-            "label": [ind.label],
+            "label": [ind.label, ind.stated],
             "topic": [topic.name, *topic.synonyms] if topic else [ind.topic],
             "measure": [ind.measure, ind.kind],
             "period": [ind.period],
@@ -84,7 +84,9 @@ class Index:
                     if word in lexicon.STOPWORDS:
                         continue
                     weights[word] = max(weights.get(word, 0.0), FIELD_WEIGHTS[name])
-                    if name in {"subject", "synonyms", "topic", "label"} and word not in lexicon.GENERIC:
+                    # What a figure is about, and its numbers: "40 trillion" asks for a figure by its number.
+                    about = name in {"subject", "synonyms", "topic"} and word not in lexicon.GENERIC
+                    if about or (name == "label" and word[:1].isdigit()):
                         subject_words.add(word)
         core = {w for w in canonical_words(ind.subject) if w not in lexicon.STOPWORDS and w not in lexicon.GENERIC}
         return Document(

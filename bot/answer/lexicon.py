@@ -55,6 +55,14 @@ PHRASES: dict[str, str] = {
     "number of": "count",
     "how much": "value",
     "how fast": "growth",
+    "pick up": "growth",
+    "picked up": "growth",
+    "go up": "growth",
+    "went up": "growth",
+    "gone up": "growth",
+    "come down": "decline",
+    "go down": "decline",
+    "went down": "decline",
     "how quickly": "growth",
     "growth rate": "growth",
     "percentage points": "points",
@@ -81,7 +89,7 @@ PHRASES: dict[str, str] = {
 
 # Single words mapped to the canonical word (after phrases). Keeps the index's vocabulary small.
 WORDS: dict[str, str] = {
-    "shipments": "exports", "shipment": "exports", "shipped": "exports", "ship": "exports",
+    "shipments": "exports", "shipment": "exports", "shipped": "exports",
     "outbound": "exports", "export": "exports", "exported": "exports", "exporting": "exports", "sales": "sales",
     "import": "imports", "imported": "imports", "importing": "imports", "inbound": "imports", "buy": "imports",
     "bought": "imports", "purchases": "imports",
@@ -138,6 +146,22 @@ GROWTH_WORDS = frozenset({"growth", "yoy", "%", "decline", "drop", "fall", "fell
 SHARE_WORDS = frozenset({"share", "weight"})
 COUNT_WORDS = frozenset({"count"})
 VALUE_WORDS = frozenset({"value", "volume", "total", "trillion", "billion", "yuan", "rmb", "dollars", "usd", "cny"})
+RANK_WORDS = frozenset(
+    {
+        "rank",
+        "ranking",
+        "ranked",
+        "largest",
+        "biggest",
+        "top",
+        "position",
+        "leading",
+        "second-largest",
+        "third-largest",
+        "place",
+        "where",
+    }
+)
 CONTRIBUTION_WORDS = frozenset({"contribution", "points"})
 FORECAST_WORDS = frozenset({"forecast", "2026"})
 
@@ -171,6 +195,16 @@ FLUFF = frozenset(
     """.split()
 )
 
+# Everyday words that occur in subjects ("largest export market", "first ten months") but never, on their own, say
+# which figure a question is about. They still rank figures, weakly; they never restrict the search to them.
+WEAK = frozenset(
+    """
+    keep kept side sides through own end type types front hard deal deals back part parts place way other others
+    same different each every whole line case cases form forms kind set operation operations window advanced war
+    market markets context customs cross
+    """.split()
+)
+
 # Subjects a trade question may name that this knowledge does not hold. A question naming one is declined even
 # when it also names something we know ("steel exports to ASEAN"), so no figure for another subject answers it.
 UNHELD = frozenset(
@@ -189,5 +223,5 @@ UNHELD = frozenset(
 QUARTER_WORDS = {"q1", "q2", "q3", "q4", "quarter", "quarterly", "h1", "h2"}
 MONTHS = (
     "january february march april may june july august september october november".split()
-    + "jan feb mar apr jun jul aug sep sept oct nov".split()
+    + "jan feb apr jul aug sep sept oct nov".split()  # not "mar", "jun": Mar., Wang Jun
 )

@@ -48,7 +48,7 @@ class Query:
         return any(t in vocabulary for t in self.tokens)
 
 
-def canonical_words(text: str) -> list[str]:
+def canonical_words(text: str, split_hyphens: bool = True) -> list[str]:
     """Lower-case ``text``, rewrite known phrases, then map single words to their canonical form.
 
     Used for both questions and indicator fields, so both sides of a match speak the same words.
@@ -58,7 +58,7 @@ def canonical_words(text: str) -> list[str]:
     tokens = []
     for word in words(text):
         tokens.append(canonical(word))
-        if "-" in word:  # "special-purpose" is also found as "special purpose"
+        if split_hyphens and "-" in word:  # "special-purpose" is also found as "special purpose"
             tokens += [canonical(part) for part in word.split("-") if part]
     return tokens
 
@@ -99,7 +99,7 @@ def read_query(raw: str, correct: Callable[[str], str] = lambda word: word) -> Q
             before phrases are rewritten, so "foriegn invested" still becomes "fies".
     """
     text = strip_slack_markup(raw)
-    lowered = text.lower()
+    lowered = text.lower().replace("–", "-").replace("—", " ")
     query = Query(raw=raw, text=lowered, tokens=[])
     query.years = _YEAR.findall(lowered)
     query.periods = [m.group() for m in _QUARTER.finditer(lowered) if not _NAMED_PERIOD.search(lowered)]
