@@ -7,6 +7,7 @@ failure. So a question is declined when it names a place no topic covers (India)
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -25,6 +26,9 @@ from bot.answer.suggest import Suggester
 from bot.kb.base import Entry, KnowledgeBase
 
 MAX_ANSWERS = 3
+MAX_TOPIC_ANSWERS = 40  # a bare topic lists its headline and this many figures at most (Slack shows fewer)
+_PRESELECT = 600  # candidates kept by subject score before the other words are weighed
+_SHORTLIST = 200  # candidates kept by base score before fit and coverage
 _NAMES_WITH_PLACES = re.compile(
     r"hong\s*kong[\s-]*zhuhai[\s-]*maca[ou]|guangdong[\s-]*hong\s*kong[\s-]*maca[ou]|china[\s-]*laos|china[\s-]*europe"
 )
@@ -50,7 +54,8 @@ class Engine:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
-        _english()  # load the English word list now, not on the first typo
+        _english()  # load the English word list and the gazetteer now, not on the first question
+        find_places("")
         self.index = Index(kb)
         self.suggester = Suggester(kb)
         self._known_words = self._collect_known_words()
@@ -221,7 +226,7 @@ class Engine:
 
     def _topic_reply(self, query: Query, topic_id: str) -> Reply:
         topic = self.kb.topic(topic_id)
-        entries = self.kb.entries_for_topic(topic_id)
+        entries = self.kb.entries_for_topic(topic_id)[:MAX_TOPIC_ANSWERS]
         answers = [self._answer(e, 100.0 if i == 0 else 90.0) for i, e in enumerate(entries)]
         return Reply(
             query=query.raw, answered=True, answers=answers, topic=topic_id, topic_name=topic.name, reason="topic"
@@ -232,26 +237,31 @@ class Engine:
         # figure whose label happens to say "growth" over the value that states its growth as a change.
         others = [t for t in content if t not in specific and t not in lexicon.GROWTH_WORDS]
         if specific:
-            base = self.index.score(specific)
-            extra = self.index.score(others)
-            scores = {p: s + 0.3 * extra.get(p, 0.0) for p, s in base.items()}
+            scores = self.index.score(specific)
+            candidates = scores.keys()
+            if len(scores) > _PRESELECT:  # a common subject word in a large knowledge base
+                candidates = [p for p, _ in heapq.nlargest(_PRESELECT, scores.items(), key=lambda i: (i[1], -i[0]))]
         else:
-            generic = self.index.score(others)
-            scores = {p: generic.get(p, 0.0) + 1.0 for p in self._national}
+            scores, candidates = {}, self._national
+        # The other words add to figures already found; looked up per candidate, not through their long postings.
+        weighted = [(t, self.index.idf[t]) for t in dict.fromkeys(others) if t in self.index.idf]
+        documents = self.index.documents
+        base = {
+            p: scores.get(p, 1.0) + 0.3 * sum(idf * documents[p].weights.get(t, 0.0) for t, idf in weighted)
+            for p in candidates
+        }
+        # Fit and coverage re-rank the best candidates by base score; a large knowledge base has thousands of
+        # candidates for a common subject and fit cannot lift one from below this many.
+        shortlist = heapq.nlargest(_SHORTLIST, base.items(), key=lambda item: (item[1], -item[0]))
         asked = frozenset(query.tokens)
         wanted = frozenset(specific)
         ranked = [
-            (
-                p,
-                score
-                * self._fit(query, asked, self.index.documents[p])
-                * self._coverage(wanted, self.index.documents[p]),
-            )
-            for p, score in scores.items()
+            (p, score * self._fit(query, asked, documents[p]) * self._coverage(wanted, documents[p]))
+            for p, score in shortlist
         ]
         # Ties go to the figure stated first in the briefing (documents are in briefing order).
         ranked.sort(key=lambda pair: (-pair[1], pair[0]))
-        return [(self.index.documents[p].entry, score) for p, score in ranked[:MAX_ANSWERS]]
+        return [(documents[p].entry, score) for p, score in ranked[:MAX_ANSWERS]]
 
     @staticmethod
     def _coverage(wanted: frozenset[str], doc: Document) -> float:

@@ -31,12 +31,14 @@ class KnowledgeBase:
 
     def __post_init__(self) -> None:
         self._by_uid: dict[str, Entry] = {}
+        self._by_topic: dict[str, list[Entry]] = {}
         self._topics: dict[str, Topic] = {}
 
     def add(self, entry: Entry) -> None:
         """Add an entry (the loader has checked that its uid is new)."""
         self.entries.append(entry)
         self._by_uid[entry.uid] = entry
+        self._by_topic.setdefault(entry.indicator.topic, []).append(entry)
 
     def add_topics(self, topics: tuple[Topic, ...]) -> None:
         """Register a briefing's topics; a topic id that an earlier briefing defined keeps its first definition."""
@@ -59,7 +61,7 @@ class KnowledgeBase:
     def entries_for_topic(self, topic_id: str) -> list[Entry]:
         """A topic's entries, the headline figure first, then in the order the briefing states them."""
         topic = self._topics.get(topic_id)
-        entries = [e for e in self.entries if e.indicator.topic == topic_id]
+        entries = list(self._by_topic.get(topic_id, []))
         if topic is None:
             return entries
         return sorted(entries, key=lambda e: e.indicator.id != topic.headline)
