@@ -51,6 +51,14 @@ def main(args: argparse.Namespace) -> int:
                 f"tradebot: configuration error: {exc} (needed for {mode} mode)", EXIT_BAD_SETTINGS
             ) from None
         kb = knowledge_or_exit(settings.knowledge_dir)
+        from bot.schedule.runtime import prepare_scheduling
+        from bot.store import StoreError
+
+        try:
+            # Once, before any worker starts: create or upgrade the database, apply the DIGEST_* subscription.
+            prepare_scheduling(settings, kb)
+        except (StoreError, SettingsError) as exc:
+            raise CommandError(f"tradebot: configuration error: {exc}", EXIT_BAD_SETTINGS) from None
     except CommandError as error:
         return report(error)
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")

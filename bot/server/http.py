@@ -25,8 +25,13 @@ class WorkerFactory:
         from bot.answer.engine import Engine
         from bot.slack.app import create_app
 
-        app = create_app(self.settings, self.kb, Engine(self.kb))
-        return build_wsgi(app, {"knowledge": knowledge_check(self.kb)})
+        from bot.schedule.runtime import start_scheduling
+        from bot.slack.client import build_web_client
+
+        client = build_web_client(self.settings)
+        scheduling = start_scheduling(self.settings, self.kb, client)
+        app = create_app(self.settings, self.kb, Engine(self.kb), client=client, extras=scheduling.extras)
+        return build_wsgi(app, {"knowledge": knowledge_check(self.kb), **scheduling.health_checks()})
 
 
 def run_http(settings: Settings, kb: KnowledgeBase, *, host: str, port: int, workers: int = 1) -> None:

@@ -21,7 +21,12 @@ def run_socket_mode(settings: Settings, kb: KnowledgeBase, stop: threading.Event
 
     The handler's client is the app's WebClient, so ``apps.connections.open`` also goes to ``SLACK_API_URL``.
     """
-    app = create_app(settings, kb, Engine(kb))
+    from bot.schedule.runtime import start_scheduling
+    from bot.slack.client import build_web_client
+
+    client = build_web_client(settings)
+    scheduling = start_scheduling(settings, kb, client)
+    app = create_app(settings, kb, Engine(kb), client=client, extras=scheduling.extras)
     handler = SocketModeHandler(app, app_token=settings.slack_app_token)
     stop = stop or threading.Event()
     if threading.current_thread() is threading.main_thread():
@@ -33,4 +38,5 @@ def run_socket_mode(settings: Settings, kb: KnowledgeBase, stop: threading.Event
         stop.wait()
     finally:
         handler.close()
+        scheduling.stop()
         logger.info("disconnected")

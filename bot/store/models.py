@@ -1,0 +1,67 @@
+"""Rows as frozen pydantic models, so code outside the store never handles SQLAlchemy rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+Kind = Literal["daily", "weekly", "cron", "figure-of-the-day"]
+DeliveryStatus = Literal["claimed", "posted", "failed", "skipped"]
+
+
+class Row(BaseModel):
+    """Base: immutable, built from a mapping row."""
+
+    model_config = ConfigDict(frozen=True)
+
+    @classmethod
+    def from_row(cls, row: Any) -> Any:
+        """Build from a SQLAlchemy row (only the fields the model declares are read)."""
+        mapping = row._mapping
+        return cls(**{name: mapping[name] for name in cls.model_fields if name in mapping})
+
+
+class NewSubscription(Row):
+    """What a subscription is made of before it has an id."""
+
+    channel: str
+    creator: str | None
+    kind: Kind
+    cron: str
+    timezone: str
+    topic: str | None = None
+    spec: str
+
+
+class Subscription(NewSubscription):
+    """A stored subscription."""
+
+    id: int
+    created_at: dt.datetime
+    paused: bool = False
+    paused_reason: str | None = None
+    config_key: str | None = None
+
+
+class Delivery(Row):
+    """The record of one slot of one subscription."""
+
+    subscription_id: int
+    slot: dt.datetime
+    status: DeliveryStatus
+    owner: str
+    claimed_at: dt.datetime
+    finished_at: dt.datetime | None = None
+    attempts: int = 0
+    message_ts: str | None = None
+    figure: str | None = None
+    error: str | None = None
+
+
+class RotationState(Row):
+    """Which figures a figure-of-the-day subscription has shown in its current cycle."""
+
+    cycle: int = 1
+    shown: tuple[str, ...] = ()

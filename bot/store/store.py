@@ -1,0 +1,95 @@
+"""The Store: one engine and the tables' operations, opened once per process."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError
+
+from bot.store.deliveries import Deliveries
+from bot.store.engine import first_open_lock, make_engine, safe_url
+from bot.store.errors import StoreError
+from bot.store.events import DEFAULT_RETENTION, SeenEvents
+from bot.store.migrations import migrate
+from bot.store.rotation import Rotation
+from bot.store.subscriptions import Subscriptions
+from bot.store.transaction import transactions
+
+
+def utcnow() -> dt.datetime:
+    """The current time, aware, in UTC."""
+    return dt.datetime.now(dt.UTC)
+
+
+class Store:
+    """The database: ``subscriptions``, ``deliveries``, ``rotation`` and ``events``.
+
+    Safe to share between threads; every method runs its own short transaction.
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        clock: Callable[[], dt.datetime] = utcnow,
+        event_retention: dt.timedelta = DEFAULT_RETENTION,
+    ):
+        self.engine = engine
+        transaction = transactions(engine)
+        self.subscriptions = Subscriptions(transaction, clock)
+        self.deliveries = Deliveries(transaction, clock)
+        self.rotation = Rotation(transaction, clock)
+        self.events = SeenEvents(transaction, clock, event_retention)
+        self._transaction = transaction
+
+    @property
+    def url(self) -> str:
+        """The database URL with any password masked."""
+        return safe_url(self.engine.url)
+
+    @property
+    def backend(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self.engine.dialect.name
+
+    def claim_event(self, event_id: str) -> bool:
+        """True the first time any process sharing this database claims ``event_id`` (see SeenEvents)."""
+        return self.events.claim(event_id)
+
+    def release_event(self, event_id: str) -> None:
+        """Forget a claimed event id so Slack's retry is handled (after handling it failed)."""
+        self.events.release(event_id)
+
+    def ping(self) -> None:
+        """Raise StoreError unless the database answers (for health checks)."""
+        with self._transaction() as conn:
+            conn.execute(text("SELECT 1"))
+
+    def close(self) -> None:
+        """Close pooled connections."""
+        self.engine.dispose()
+
+
+def open_store(url: str, clock: Callable[[], dt.datetime] = utcnow) -> Store:
+    """Open the database at ``url``, creating or upgrading its tables.
+
+    Raises:
+        StoreError: the URL is bad, the server cannot be reached, the SQLite file cannot be written, or the schema
+            is newer than this code. The message says what to fix.
+    """
+    engine = make_engine(url)
+    try:
+        with first_open_lock(engine):
+            migrate(engine)
+    except DBAPIError as exc:
+        engine.dispose()
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
+        raise StoreError(
+            f"cannot use the database at {safe_url(url)}: {reason}; check DATABASE_URL and that the database is "
+            "running and writable"
+        ) from None
+    except StoreError:
+        engine.dispose()
+        raise
+    return Store(engine, clock)

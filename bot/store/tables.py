@@ -1,0 +1,70 @@
+"""The tables, as the newest schema has them (``migrations.py`` brings an older database up to this)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, ForeignKey, Integer, MetaData, String, Table, Text, false
+
+from bot.store.types import UTCDateTime
+
+metadata = MetaData()
+
+schema_version = Table(
+    "schema_version",
+    metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("description", String(200), nullable=False),
+    Column("applied_at", UTCDateTime, nullable=False),
+)
+
+subscriptions = Table(
+    "subscriptions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("channel", String(64), nullable=False, index=True),
+    Column("creator", String(64)),  # Slack user id; None for the standing subscription from configuration
+    Column("kind", String(24), nullable=False),  # daily, weekly, cron, figure-of-the-day
+    Column("cron", String(120), nullable=False),  # every kind is stored as a cron expression
+    Column("timezone", String(64), nullable=False),  # IANA name
+    Column("topic", String(64)),  # topic id; None means the key figures
+    Column("spec", String(200), nullable=False),  # the schedule as shown to users, e.g. "weekly mon 09:00"
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("paused", Boolean, nullable=False, server_default=false()),
+    Column("paused_reason", String(300)),
+    Column("config_key", String(64), unique=True),  # set for subscriptions owned by configuration
+    # Never reuse the id of a removed subscription: users refer to subscriptions by id.
+    sqlite_autoincrement=True,
+)
+
+# One row per scheduled slot of a subscription, inserted BEFORE posting: the primary key is the lock that makes two
+# processes post a slot once.
+deliveries = Table(
+    "deliveries",
+    metadata,
+    Column("subscription_id", Integer, ForeignKey("subscriptions.id", ondelete="CASCADE"), primary_key=True),
+    Column("slot", UTCDateTime, primary_key=True),
+    Column("status", String(16), nullable=False),  # claimed, posted, failed, skipped
+    Column("owner", String(120), nullable=False),  # host:pid of the process that claimed it
+    Column("claimed_at", UTCDateTime, nullable=False),
+    Column("finished_at", UTCDateTime),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("message_ts", String(32)),
+    Column("figure", String(200)),  # the entry uid posted by a figure-of-the-day subscription
+    Column("error", String(500)),
+)
+
+figure_rotation = Table(
+    "figure_rotation",
+    metadata,
+    Column("subscription_id", Integer, ForeignKey("subscriptions.id", ondelete="CASCADE"), primary_key=True),
+    Column("cycle", Integer, nullable=False, server_default="1"),
+    Column("shown", Text, nullable=False, server_default="[]"),  # JSON list of entry uids shown in this cycle
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+# Slack event ids already handled, so a redelivered event (or one that reached two processes) is answered once.
+seen_events = Table(
+    "seen_events",
+    metadata,
+    Column("event_id", String(255), primary_key=True),
+    Column("seen_at", UTCDateTime, nullable=False, index=True),
+)

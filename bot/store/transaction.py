@@ -1,0 +1,36 @@
+"""Short transactions that turn a lost database into a StoreError."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+
+from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import InterfaceError, OperationalError
+
+from bot.store.engine import safe_url
+from bot.store.errors import StoreError
+
+Transactions = Callable[[], AbstractContextManager[Connection]]
+
+
+def transactions(engine: Engine) -> Transactions:
+    """A factory of transactions on ``engine``: commit on success, roll back on error.
+
+    Connection-level failures (server down, file locked past the busy timeout) become StoreError so callers such
+    as the Slack listeners can refuse cleanly and let Slack retry; constraint errors are bugs and pass through.
+    """
+
+    @contextmanager
+    def transaction() -> Iterator[Connection]:
+        try:
+            with engine.begin() as conn:
+                yield conn
+        except (OperationalError, InterfaceError) as exc:
+            raise StoreError(f"the database at {safe_url(engine.url)} is unavailable: {_reason(exc)}") from exc
+
+    return transaction
+
+
+def _reason(exc: OperationalError | InterfaceError) -> str:
+    return str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
