@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.router import builtin  # noqa: F401 - registers help, topics and key
-from bot.router import subscriptions  # noqa: F401 - registers subscribe, subscriptions and unsubscribe
+from bot.router import (
+    builtin,  # noqa: F401 - registers help, topics and key
+    subscriptions,  # noqa: F401 - registers subscribe, subscriptions and unsubscribe
+)
 from bot.router.outcomes import (
     AnswerOutcome,
     HelpEntry,

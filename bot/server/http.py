@@ -23,14 +23,18 @@ class WorkerFactory:
 
     def __call__(self) -> WsgiApp:
         from bot.answer.engine import Engine
-        from bot.slack.app import create_app
-
         from bot.schedule.runtime import start_scheduling
+        from bot.slack.app import create_app
         from bot.slack.client import build_web_client
+        from bot.slack.middleware.chain import hardening_middleware
 
         client = build_web_client(self.settings)
         scheduling = start_scheduling(self.settings, self.kb, client)
-        app = create_app(self.settings, self.kb, Engine(self.kb), client=client, extras=scheduling.extras)
+        # The store also de-duplicates Slack's events: a claim there is seen by every worker sharing the database.
+        middleware = hardening_middleware(scheduling.store)
+        app = create_app(
+            self.settings, self.kb, Engine(self.kb), client=client, middleware=middleware, extras=scheduling.extras
+        )
         return build_wsgi(app, {"knowledge": knowledge_check(self.kb), **scheduling.health_checks()})
 
 

@@ -23,10 +23,12 @@ def run_socket_mode(settings: Settings, kb: KnowledgeBase, stop: threading.Event
     """
     from bot.schedule.runtime import start_scheduling
     from bot.slack.client import build_web_client
+    from bot.slack.middleware.chain import hardening_middleware
 
     client = build_web_client(settings)
     scheduling = start_scheduling(settings, kb, client)
-    app = create_app(settings, kb, Engine(kb), client=client, extras=scheduling.extras)
+    middleware = hardening_middleware(scheduling.store)
+    app = create_app(settings, kb, Engine(kb), client=client, middleware=middleware, extras=scheduling.extras)
     handler = SocketModeHandler(app, app_token=settings.slack_app_token)
     stop = stop or threading.Event()
     if threading.current_thread() is threading.main_thread():
