@@ -25,7 +25,9 @@ class Settings(BaseSettings):
     slack_app_token: str | None = Field(default=None, description="xapp- token; needed for Socket Mode.")
     slack_signing_secret: str | None = Field(default=None, description="Needed for HTTP mode.")
     slack_api_url: str = Field(default="https://slack.com/api/", description="Web API base URL.")
-    slack_timeout_seconds: int = Field(default=10, ge=1, le=60, description="Per-call Web API timeout.")
+    slack_timeout_seconds: int = Field(
+        default=10, ge=1, le=29, description="Per-call Web API timeout; under the SDK default of 30 s."
+    )
 
     database_url: str = DEFAULT_DATABASE_URL
     knowledge_dir: Path = DEFAULT_KNOWLEDGE_DIR

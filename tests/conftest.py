@@ -6,6 +6,7 @@ The fake Slack API runs once per session and is reset before each test that uses
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,3 +76,33 @@ def http_bot(fake_slack_server: FakeSlackApi, tmp_path_factory: pytest.TempPathF
 def bot(http_bot: RunningBot, slack_api: FakeSlackApi) -> RunningBot:
     """The shared HTTP bot, with the fake API reset for this test."""
     return http_bot
+
+
+IN_PROCESS_LOG = "in-process.log"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "last: run after every other test (it reads the logs of the whole run)")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``last`` go to the end, in their order (the sort is stable)."""
+    items.sort(key=lambda item: item.get_closest_marker("last") is not None)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def in_process_log(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Everything logged at INFO and above in the test process, kept in a file beside the bot processes' logs
+    (``tests/security/test_no_leaks.py`` reads them all)."""
+    path = tmp_path_factory.getbasetemp() / IN_PROCESS_LOG
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setLevel(logging.INFO)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    previous = root.level
+    root.addHandler(handler)
+    root.setLevel(min(previous or logging.WARNING, logging.INFO))
+    yield path
+    root.removeHandler(handler)
+    root.setLevel(previous)
+    handler.close()

@@ -6,7 +6,6 @@ With neither ``--socket`` nor ``--http``, Socket Mode is used when ``SLACK_APP_T
 from __future__ import annotations
 
 import argparse
-import logging
 
 from bot.commands.common import EXIT_BAD_SETTINGS, CommandError, knowledge_or_exit, report, settings_or_exit
 
@@ -61,7 +60,9 @@ def main(args: argparse.Namespace) -> int:
             raise CommandError(f"tradebot: configuration error: {exc}", EXIT_BAD_SETTINGS) from None
     except CommandError as error:
         return report(error)
-    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from bot.logs import setup_logging
+
+    setup_logging(settings)  # before anything logs: every record has the Slack secrets redacted
     if mode == "socket":
         from bot.slack.socket_mode import run_socket_mode
 

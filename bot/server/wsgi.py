@@ -27,16 +27,26 @@ def build_wsgi(app: App, checks: Mapping[str, HealthCheck]) -> WsgiApp:
                 return _json(start_response, 405, {"error": "method not allowed"}, [("Allow", "GET, HEAD")])
             status, report = health_report(checks)
             return _json(start_response, status, report)
+        if environ.get("PATH_INFO") == SLACK_PATH and not _plausible_timestamp(
+            environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP")
+        ):
+            # slack_sdk's verifier calls int() on the header: "abc" would raise, and Bolt would answer 500.
+            return _json(start_response, 401, {"error": "invalid request"})
         return slack(environ, start_response)
 
     return application
+
+
+def _plausible_timestamp(value: str | None) -> bool:
+    """A Unix time in whole seconds, as Slack sends in ``X-Slack-Request-Timestamp`` (Bolt checks its age)."""
+    return bool(value) and value.isascii() and value.isdigit() and len(value) <= 12
 
 
 def _json(
     start_response: Callable[..., Any], status: int, data: dict[str, Any], extra: list[tuple[str, str]] | None = None
 ) -> list[bytes]:
     body = json.dumps(data).encode()
-    reason = {200: "OK", 405: "Method Not Allowed", 503: "Service Unavailable"}[status]
+    reason = {200: "OK", 401: "Unauthorized", 405: "Method Not Allowed", 503: "Service Unavailable"}[status]
     headers = [("Content-Type", "application/json"), ("Content-Length", str(len(body))), *(extra or [])]
     start_response(f"{status} {reason}", headers)
     return [body]

@@ -1,7 +1,8 @@
 """When answering fails: log it, and tell the user in a short apology rather than leaving them in silence.
 
 Bolt sends the global error handler (``app.error``) what raises in an ack function, but only logs what raises
-in a lazy function; ``guarded`` routes the latter to the same ``apologize``.
+in a lazy function; ``guarded`` routes the latter to the same ``apologize``. Both give back the event's claim
+(``bot.slack.middleware.claims``) first, so Slack's retry of an event whose handling failed is answered.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from logging import Logger
 from typing import Any
 
 from slack_bolt import BoltContext, BoltResponse
-from slack_sdk.webhook import WebhookClient
 
 from bot.render.blocks import apology_message
+from bot.slack.client import build_webhook_client
+from bot.slack.middleware.claims import release_event
 
 
 def apologize(body: dict[str, Any], context: BoltContext, logger: Logger) -> None:
@@ -25,7 +27,7 @@ def apologize(body: dict[str, Any], context: BoltContext, logger: Logger) -> Non
     try:
         if body.get("response_url"):
             timeout = context.client.timeout if context.client else 10
-            WebhookClient(body["response_url"], timeout=timeout).send(
+            build_webhook_client(body["response_url"], timeout).send(
                 response_type="ephemeral", replace_original=False, **msg
             )
         elif event.get("channel") and event.get("ts"):
@@ -50,6 +52,9 @@ def on_error(
     if response is not None and response.status >= 500:
         response.status = 200
         response.body = ""
+    release_event(context, logger)
+    if context.get("authorize_result") is None:
+        return  # failed before the request was verified and authorized: its body may be forged, post nothing
     apologize(body, context, logger)
 
 
@@ -70,6 +75,7 @@ def guarded(func: Callable[..., None]) -> Callable[..., None]:
             func(**kwargs)
         except Exception as error:
             kwargs["logger"].error("%s failed: %s", func.__name__, type(error).__name__, exc_info=error)
+            release_event(kwargs["context"], kwargs["logger"])
             apologize(kwargs["body"], kwargs["context"], kwargs["logger"])
 
     return wrapper
