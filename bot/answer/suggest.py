@@ -31,8 +31,9 @@ class Suggester:
     def suggest(self, text: str, reason: str) -> list[Suggestion]:
         """Up to three suggestions for a declined ``text``."""
         chosen: list[str] = []
-        if text.strip():
-            matches = process.extract(text, self._phrases, scorer=fuzz.WRatio, limit=20, score_cutoff=70)
+        # A place we hold nothing for resembles our topics only by accident ("India" ~ "AI-related trade").
+        if text.strip() and reason != "place":
+            matches = process.extract(text, self._phrases, scorer=fuzz.WRatio, limit=20, score_cutoff=80)
             for _, _, position in matches:
                 topic_id = self._topic_of[position]
                 if topic_id not in chosen:

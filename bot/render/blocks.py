@@ -20,7 +20,7 @@ from bot.render.actions import MORE_ON, SHARE, SUGGEST, action_id
 from bot.render.kit import Block, actions, button, context, divider, header, section
 from bot.render.limits import CUT, clip
 from bot.render.mrkdwn import bold, escape, quote
-from bot.render.text import decline_text, human_date, reply_text
+from bot.render.text import decline_text, figure_line, human_date, reply_text
 from bot.router.outcomes import (
     AnswerOutcome,
     HelpOutcome,
@@ -122,7 +122,7 @@ def key_figures_message(answers: tuple[Answer, ...] | list[Answer], title: str =
         blocks += [*answer_blocks(answer), divider()]
     if not answers:
         blocks.append(section("No key figures are marked in the knowledge base."))
-    text = "\n".join(f"{a.label}: {_figure_plain(a)} — {a.speaker}" for a in answers)
+    text = "\n".join(f"{a.label}: {figure_line(a)} — {a.speaker}" for a in answers)
     return message(escape(f"{title}\n{text}"), _fit(blocks, more=len(answers)))
 
 
@@ -133,8 +133,15 @@ def reply_message(reply: Reply) -> SlackMessage:
     blocks: list[Block] = []
     if reply.topic:
         blocks.append(header(reply.topic_name or reply.topic))
-    for answer in reply.answers:
-        blocks += [*answer_blocks(answer), divider()]
+        for answer in reply.answers:
+            blocks += [*answer_blocks(answer), divider()]
+    else:
+        # The best answer in full; the runners-up only as figures, so the answer asked for stands out.
+        best, *related = reply.answers
+        blocks += answer_blocks(best)
+        if related:
+            lines = "\n".join(f"• {escape(a.label)}: {_figure_mrkdwn(a)}" for a in related)
+            blocks.append(section(clip(f"*Related figures*\n{lines}", limits.SECTION_TEXT)))
     blocks = _fit(blocks, more=len(reply.answers))
     if blocks and blocks[-1]["type"] == "divider":
         blocks.pop()
@@ -154,7 +161,9 @@ def reply_message(reply: Reply) -> SlackMessage:
 
 def answer_blocks(answer: Answer) -> list[Block]:
     """One answer: the label and the figure in bold with its change and period, the quote, then who said it."""
-    figure = f"{escape(answer.label)}\n{_figure_mrkdwn(answer)}"
+    # A note (total trade given where exports were asked) comes before the figure, so it is read first.
+    note = f":information_source: _{escape(answer.note)}_\n" if answer.note else ""
+    figure = f"{note}{escape(answer.label)}\n{_figure_mrkdwn(answer)}"
     room = limits.SECTION_TEXT - len(figure) - 1
     return [section(f"{figure}\n{quote(answer.quote, room)}"), context(citation_mrkdwn(answer))]
 
@@ -210,11 +219,6 @@ def apology_message() -> SlackMessage:
 def _figure_mrkdwn(answer: Answer) -> str:
     extras = [escape(x) for x in (answer.change, answer.share) if x]
     return f"{bold(answer.value)}" + (f" ({'; '.join(extras)})" if extras else "") + f" · {escape(answer.period)}"
-
-
-def _figure_plain(answer: Answer) -> str:
-    extras = [x for x in (answer.change, answer.share) if x]
-    return answer.value + (f" ({'; '.join(extras)})" if extras else "") + f", {answer.period}"
 
 
 def _fit(blocks: list[Block], more: int = 0, budget: int = CONTENT_BLOCKS) -> list[Block]:

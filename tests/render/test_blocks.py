@@ -124,9 +124,10 @@ def test_engine_declines_render(ctx: RouteContext) -> None:
 def test_long_content_is_cut_with_a_visible_marker(kb: KnowledgeBase) -> None:
     answer = answer_for(kb, kb.entries[0])
     huge = answer.model_copy(update={"quote": "word " * 5000, "label": "L" * 500, "topic_name": "T" * 300})
-    msg = reply_message(Reply(query="q", answered=True, answers=[huge] * 60))
+    # A topic lists all its figures; a question shows its best answer in full and the rest as related figures.
+    msg = reply_message(Reply(query="q", answered=True, answers=[huge] * 60, topic="t", topic_name="T" * 300))
     assert_valid(msg)
-    assert limits.CUT in msg.blocks[0]["text"]["text"]
+    assert limits.CUT in msg.blocks[1]["text"]["text"]
     assert any(limits.CUT in e["text"] for b in msg.blocks if b["type"] == "context" for e in b["elements"])
     topic = msg.model_copy()
     assert_valid(with_share_button(topic, "v" * 2001))  # a value too long for a button: no button, still valid
