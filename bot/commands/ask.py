@@ -25,26 +25,44 @@ def reply_json(reply: Any) -> dict[str, Any]:
     return data
 
 
+def slash_json(text: str, engine: Any) -> dict[str, Any]:
+    """What ``/trade <text>`` answers, as the same JSON object; a subcommand (help, topics, key) is named in it."""
+    from bot.render.outcome_text import outcome_text
+    from bot.router import AnswerOutcome, KeyFiguresOutcome, RouteContext, route
+
+    outcome = route(text, RouteContext(kb=engine.kb, engine=engine))
+    if isinstance(outcome, AnswerOutcome):
+        return reply_json(outcome.reply)
+    answers = list(outcome.answers) if isinstance(outcome, KeyFiguresOutcome) else []
+    return {
+        "query": text,
+        "answered": bool(answers),
+        "reason": "subcommand",
+        "subcommand": text.split()[0].lower() if text.split() else "help",
+        "answers": [a.model_dump(mode="json") for a in answers],
+        "suggestions": [],
+        "text": outcome_text(outcome),
+    }
+
+
 def main(args: argparse.Namespace) -> int:
     from bot.answer.engine import Engine
-    from bot.render.text import reply_text
 
     try:
         engine = Engine(knowledge_or_exit())
     except CommandError as error:
         return report(error)
+
+    def answer(text: str) -> dict[str, Any]:
+        return slash_json(text, engine) if args.slash else reply_json(engine.ask(text))
+
     if args.question == ["-"]:
         for line in sys.stdin:
             line = line.rstrip("\n")
-            if not line.strip():
-                continue
-            reply = engine.ask(line, slash=args.slash)
-            sys.stdout.write(json.dumps(reply_json(reply), ensure_ascii=False) + "\n")
-            sys.stdout.flush()
+            if line.strip():
+                sys.stdout.write(json.dumps(answer(line), ensure_ascii=False) + "\n")
+                sys.stdout.flush()
         return 0
-    reply = engine.ask(" ".join(args.question), slash=args.slash)
-    if args.json:
-        print(json.dumps(reply_json(reply), ensure_ascii=False, indent=2))
-    else:
-        print(reply_text(reply))
+    data = answer(" ".join(args.question))
+    print(json.dumps(data, ensure_ascii=False, indent=2) if args.json else data["text"])
     return 0

@@ -30,9 +30,9 @@ def _(outcome: NoticeOutcome) -> str:
 
 @outcome_text.register
 def _(outcome: HelpOutcome) -> str:
-    width = max((len(e.usage) for e in outcome.entries), default=0)
     lines = [f"{outcome.command} — ask about China's 2025 foreign trade.", ""]
-    lines += [f"  {e.usage.ljust(width)}  {e.summary}" for e in outcome.entries]
+    for entry in outcome.entries:  # usage on its own line: one long usage must not push every summary aside
+        lines += [f"  {entry.usage}", f"      {entry.summary}"]
     lines += ["", "Anything else is a question, for example:"]
     lines += [f"  {e}" for e in outcome.question_examples]
     return "\n".join(lines)

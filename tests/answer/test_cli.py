@@ -68,3 +68,15 @@ def test_bare_tradebot_starts_the_chat_without_slack_tokens() -> None:
     result = tradebot(stdin="hainan\n")
     assert result.returncode == 0, result.stderr
     assert "Type help" in result.stdout and "Hainan" in result.stdout
+
+
+def test_ask_slash_runs_subcommands_and_questions(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "--slash", "--json", "key"]) == 0
+    key = json.loads(capsys.readouterr().out)
+    assert key["subcommand"] == "key" and key["answered"] is True
+    assert any(a["value"] == "45.47 trillion yuan" for a in key["answers"])
+    assert main(["ask", "--slash", "--json", "lithium batteries"]) == 0
+    lithium = json.loads(capsys.readouterr().out)
+    assert lithium["answers"][0]["id"] == "scio-2026-01-14/lithium-battery-exports-growth"
+    assert main(["ask", "--slash", "help"]) == 0
+    assert "/trade subscribe" in capsys.readouterr().out
