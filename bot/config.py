@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.kb.loader import DEFAULT_KNOWLEDGE_DIR
@@ -30,6 +30,12 @@ class Settings(BaseSettings):
     )
 
     database_url: str = DEFAULT_DATABASE_URL
+    # Several processes: how long a process may go without renewing the lease on a question it is answering
+    # before another takes the question over, and how often each process renews its leases and looks for
+    # expired ones; how often each process's scheduler looks for due posts.
+    event_lease_seconds: float = Field(default=20.0, ge=2, le=600)
+    lease_sweep_seconds: float = Field(default=5.0, gt=0, le=60)
+    schedule_tick_seconds: float = Field(default=20.0, gt=0, le=3600)
     knowledge_dir: Path = DEFAULT_KNOWLEDGE_DIR
     log_level: str = "INFO"
 
@@ -66,6 +72,14 @@ class Settings(BaseSettings):
             raise ValueError("SLACK_API_URL must start with http:// or https://")
         return value if value.endswith("/") else value + "/"
 
+    @model_validator(mode="after")
+    def _sweep_renews_in_time(self) -> Settings:
+        # A live process renews its leases every sweep; two sweeps must fit in a lease, or a slow but live
+        # process could have its question taken over and answered twice.
+        if self.lease_sweep_seconds * 2 > self.event_lease_seconds:
+            raise ValueError("LEASE_SWEEP_SECONDS must be at most half of EVENT_LEASE_SECONDS")
+        return self
+
     @property
     def slack_configured(self) -> bool:
         """True when a bot token is set, so the main job is the Slack bot rather than the terminal chat."""
@@ -98,5 +112,6 @@ def load_settings(**overrides: object) -> Settings:
         messages = []
         for error in exc.errors():
             variable = ".".join(str(p) for p in error["loc"]).upper()
-            messages.append(f"{variable}: {error['msg'].removeprefix('Value error, ')}")
+            message = error["msg"].removeprefix("Value error, ")
+            messages.append(f"{variable}: {message}" if variable else message)  # checks across variables name them
         raise SettingsError("; ".join(messages)) from None

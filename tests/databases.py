@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -37,9 +38,15 @@ def sqlite_url(folder: Path) -> str:
 @pytest.fixture
 def postgres_url() -> Iterator[str]:
     """A URL whose connections use a fresh schema of their own; the schema is dropped afterwards."""
-    server = postgres_server_url()
+    with private_schema(postgres_server_url()) as url:
+        yield url
+
+
+@contextmanager
+def private_schema(server: str) -> Iterator[str]:
+    """A URL on ``server`` whose connections use a fresh schema of their own, dropped on exit."""
     schema = f"tradebot_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server)
+    admin = create_engine(server, pool_pre_ping=True)  # the benchmark restarts the server in between
     try:
         with admin.begin() as conn:
             conn.execute(text(f'CREATE SCHEMA "{schema}"'))

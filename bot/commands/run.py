@@ -24,12 +24,31 @@ def _port(text: str) -> int:
     return port
 
 
+MAX_WORKERS = 64
+
+
+def _workers(text: str) -> int:
+    try:
+        workers = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 1 <= workers <= MAX_WORKERS:
+        raise argparse.ArgumentTypeError(f"workers must be between 1 and {MAX_WORKERS}")
+    return workers
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--socket", dest="mode", action="store_const", const="socket", help="Socket Mode")
     mode.add_argument("--http", dest="mode", action="store_const", const="http", help="HTTP at POST /slack/events")
     parser.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"HTTP port (default {DEFAULT_PORT})")
     parser.add_argument("--host", default="0.0.0.0", help="HTTP address to bind (default 0.0.0.0)")
+    parser.add_argument(
+        "--workers",
+        type=_workers,
+        default=1,
+        help="HTTP worker processes (gunicorn's; default 1). More than one needs DATABASE_URL on PostgreSQL",
+    )
 
 
 def choose_mode(requested: str | None, app_token: str | None) -> str:
@@ -43,6 +62,9 @@ def main(args: argparse.Namespace) -> int:
     try:
         settings = settings_or_exit()
         mode = choose_mode(args.mode, settings.slack_app_token)
+        if mode == "socket" and args.workers != 1:
+            message = "tradebot: --workers is for HTTP mode (--http); Socket Mode runs one process"
+            raise CommandError(message, EXIT_BAD_SETTINGS)
         try:
             settings.require(*REQUIRED[mode])
         except SettingsError as exc:
@@ -70,5 +92,5 @@ def main(args: argparse.Namespace) -> int:
     else:
         from bot.server.http import run_http
 
-        run_http(settings, kb, host=args.host, port=args.port)
+        run_http(settings, kb, host=args.host, port=args.port, workers=args.workers)
     return 0

@@ -8,6 +8,7 @@ scheduler thread. Every process runs a scheduler; slots are claimed in the datab
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,9 +62,9 @@ def start_scheduling(settings: Settings, kb: KnowledgeBase, client: WebClient) -
     Raises:
         StoreError: the database is unavailable.
     """
-    store = open_store(settings.database_url)
+    store = open_store(settings.database_url, event_lease=dt.timedelta(seconds=settings.event_lease_seconds))
     try:
-        scheduler = start_scheduler(settings, kb, store)
+        scheduler = start_scheduler(settings, kb, store, interval=settings.schedule_tick_seconds)
     except Exception:
         store.close()
         raise

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 
+from sqlalchemy.engine import make_url
+
 from bot.config import Settings
 from bot.kb.base import KnowledgeBase
 from bot.server.gunicorn import serve
@@ -27,6 +29,7 @@ class WorkerFactory:
         from bot.slack.app import create_app
         from bot.slack.client import build_web_client
         from bot.slack.middleware.chain import hardening_middleware
+        from bot.slack.sweeper import LeaseSweeper
 
         client = build_web_client(self.settings)
         scheduling = start_scheduling(self.settings, self.kb, client)
@@ -35,10 +38,19 @@ class WorkerFactory:
         app = create_app(
             self.settings, self.kb, Engine(self.kb), client=client, middleware=middleware, extras=scheduling.extras
         )
+        # Answers questions that a worker killed after acking left unanswered (its own or another worker's).
+        secret = self.settings.slack_signing_secret
+        LeaseSweeper(app, scheduling.store.leases, secret, interval=self.settings.lease_sweep_seconds).start()
         return build_wsgi(app, {"knowledge": knowledge_check(self.kb), **scheduling.health_checks()})
 
 
 def run_http(settings: Settings, kb: KnowledgeBase, *, host: str, port: int, workers: int = 1) -> None:
     """Serve ``POST /slack/events`` and ``GET /healthz`` on ``host:port``."""
     logger.info("serving Slack over HTTP on %s:%s with %d worker(s)", host, port, workers)
+    if workers > 1 and make_url(settings.database_url).get_backend_name() == "sqlite":
+        logger.warning(
+            "%d workers share an SQLite file: fine on one machine, but PostgreSQL is the database for several "
+            "processes (see the deployment notes)",
+            workers,
+        )
     serve(WorkerFactory(settings, kb), host=host, port=port, workers=workers, log_level=settings.log_level)

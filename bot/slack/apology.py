@@ -17,7 +17,7 @@ from slack_bolt import BoltContext, BoltResponse
 
 from bot.render.blocks import apology_message
 from bot.slack.client import build_webhook_client
-from bot.slack.middleware.claims import release_event
+from bot.slack.middleware.claims import complete_event, release_event
 
 
 def apologize(body: dict[str, Any], context: BoltContext, logger: Logger) -> None:
@@ -59,7 +59,8 @@ def on_error(
 
 
 def guarded(func: Callable[..., None]) -> Callable[..., None]:
-    """Wrap a lazy listener so an exception is logged and apologised for (Bolt would only log it).
+    """Wrap a lazy listener so an exception is logged and apologised for (Bolt would only log it), and a success
+    marks the request's claim done (its lease ends: no other process will redo it).
 
     The wrapped function must take ``body`` and ``context``; Bolt injects arguments by the wrapped function's
     own parameter names (it unwraps ``functools.wraps``).
@@ -77,5 +78,7 @@ def guarded(func: Callable[..., None]) -> Callable[..., None]:
             kwargs["logger"].error("%s failed: %s", func.__name__, type(error).__name__, exc_info=error)
             release_event(kwargs["context"], kwargs["logger"])
             apologize(kwargs["body"], kwargs["context"], kwargs["logger"])
+            return
+        complete_event(kwargs["context"], kwargs["logger"])
 
     return wrapper

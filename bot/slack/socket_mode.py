@@ -24,11 +24,13 @@ def run_socket_mode(settings: Settings, kb: KnowledgeBase, stop: threading.Event
     from bot.schedule.runtime import start_scheduling
     from bot.slack.client import build_web_client
     from bot.slack.middleware.chain import hardening_middleware
+    from bot.slack.sweeper import LeaseSweeper
 
     client = build_web_client(settings)
     scheduling = start_scheduling(settings, kb, client)
     middleware = hardening_middleware(scheduling.store)
     app = create_app(settings, kb, Engine(kb), client=client, middleware=middleware, extras=scheduling.extras)
+    sweeper = LeaseSweeper(app, scheduling.store.leases, None, interval=settings.lease_sweep_seconds).start()
     handler = SocketModeHandler(app, app_token=settings.slack_app_token)
     stop = stop or threading.Event()
     if threading.current_thread() is threading.main_thread():
@@ -40,5 +42,6 @@ def run_socket_mode(settings: Settings, kb: KnowledgeBase, stop: threading.Event
         stop.wait()
     finally:
         handler.close()
+        sweeper.stop()
         scheduling.stop()
         logger.info("disconnected")

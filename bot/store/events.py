@@ -1,13 +1,15 @@
-"""The seen_events table: Slack event ids already taken by a process, for answering each event once."""
+"""The seen_events table: Slack event ids already taken by a process, for answering each event once, and the
+lease on the work each one still needs (see ``bot.store.leases``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select, update
 
+from bot.store.models import EventStatus, PendingWork, TakenOver
 from bot.store.sql import insert_if_absent
 from bot.store.tables import seen_events as table
 from bot.store.transaction import Transactions
@@ -19,7 +21,7 @@ PURGE_EVERY_SECONDS = 60.0
 
 
 class SeenEvents:
-    """Insert-if-absent claims on event ids, kept at least ten minutes, then purged."""
+    """Insert-if-absent claims on event ids, kept at least ten minutes, then purged; leases on unfinished work."""
 
     def __init__(
         self,
@@ -34,12 +36,78 @@ class SeenEvents:
         self.retention = retention
         self._last_purge = float("-inf")
 
-    def claim(self, event_id: str) -> bool:
-        """Record ``event_id``; True for the one caller (in any process sharing the database) that recorded it."""
+    def claim(
+        self, event_id: str, work: PendingWork | None = None, *, owner: str = "", lease: dt.timedelta | None = None
+    ) -> bool:
+        """Record ``event_id``; True for the one caller (in any process sharing the database) that recorded it.
+
+        With ``work`` the row is a lease held by ``owner`` for ``lease``: status ``processing`` until ``complete``.
+        Without, it is recorded as done (nothing to redo).
+        """
         if time.monotonic() - self._last_purge >= PURGE_EVERY_SECONDS:
             self.purge()
+        now = self._clock()
+        values = {"event_id": event_id[:255], "seen_at": now, "status": "done", "attempts": 0}
+        if work is not None:
+            values |= {"status": "processing", "owner": owner[:120], "lease_until": now + (lease or dt.timedelta())}
+            values |= {"body": work.body, "content_type": work.content_type[:100]}
         with self._transaction() as conn:
-            return insert_if_absent(conn, table, {"event_id": event_id[:255], "seen_at": self._clock()})
+            return insert_if_absent(conn, table, values)
+
+    def complete(self, event_id: str, status: EventStatus = "done") -> None:
+        """End the work on ``event_id`` (``done``, or ``failed`` when given up); the request body is dropped."""
+        with self._transaction() as conn:
+            conn.execute(
+                update(table)
+                .where(table.c.event_id == event_id[:255], table.c.status == "processing")
+                .values(status=status, lease_until=None, body=None)
+            )
+
+    def renew(self, event_ids: Collection[str], owner: str, lease: dt.timedelta) -> set[str]:
+        """Extend the leases ``owner`` still holds among ``event_ids``; return the ids renewed."""
+        if not event_ids:
+            return set()
+        with self._transaction() as conn:
+            statement = (
+                update(table)
+                .where(table.c.event_id.in_(list(event_ids)), table.c.owner == owner, table.c.status == "processing")
+                .values(lease_until=self._clock() + lease)
+                .returning(table.c.event_id)
+            )
+            return set(conn.scalars(statement))
+
+    def take_expired(self, owner: str, lease: dt.timedelta, limit: int = 50) -> list[TakenOver]:
+        """Lease to ``owner`` up to ``limit`` events whose lease expired; each is taken by one caller only.
+
+        One UPDATE whose WHERE repeats the expiry test: of two processes racing, PostgreSQL re-checks the condition
+        on the row the first one updated (its lease is now in the future), and SQLite runs writers one at a time.
+        """
+        now = self._clock()
+        expired = (table.c.status == "processing", table.c.lease_until < now)
+        candidates = select(table.c.event_id).where(*expired).order_by(table.c.lease_until).limit(limit)
+        statement = (
+            update(table)
+            .where(table.c.event_id.in_(candidates.scalar_subquery()), *expired)
+            .values(owner=owner[:120], lease_until=now + lease, attempts=table.c.attempts + 1)
+            .returning(table.c.event_id, table.c.seen_at, table.c.attempts, table.c.body, table.c.content_type)
+        )
+        with self._transaction() as conn:
+            return [TakenOver.from_row(row) for row in conn.execute(statement)]
+
+    def status(self, event_id: str) -> str | None:
+        """``processing``, ``done`` or ``failed``; None for an id never seen (or purged)."""
+        with self._transaction() as conn:
+            return conn.scalar(select(table.c.status).where(table.c.event_id == event_id[:255]))
+
+    def unfinished(self) -> list[str]:
+        """Ids whose work is leased and not done yet (for operators and tests)."""
+        with self._transaction() as conn:
+            return list(conn.scalars(select(table.c.event_id).where(table.c.status == "processing")))
+
+    def owner(self, event_id: str) -> str | None:
+        """The process (host:pid) that holds or held the lease on ``event_id``."""
+        with self._transaction() as conn:
+            return conn.scalar(select(table.c.owner).where(table.c.event_id == event_id[:255]))
 
     def release(self, event_id: str) -> None:
         """Forget ``event_id``, so that Slack's retry of an event whose handling failed is handled."""

@@ -58,7 +58,15 @@ def _initial(conn: Connection) -> None:
         create_table(conn, table)
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "subscriptions, deliveries, rotation, seen events", _initial),)
+def _event_leases(conn: Connection) -> None:
+    for column in ("status", "owner", "lease_until", "attempts", "body", "content_type"):
+        add_column(conn, tables.seen_events, column)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "subscriptions, deliveries, rotation, seen events", _initial),
+    Migration(2, "leases on seen events: status, owner, expiry, the request to redo", _event_leases),
+)
 
 
 def migrate(engine: Engine, migrations: Sequence[Migration] = MIGRATIONS) -> list[int]:

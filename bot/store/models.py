@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 Kind = Literal["daily", "weekly", "cron", "figure-of-the-day"]
 DeliveryStatus = Literal["claimed", "posted", "failed", "skipped"]
+EventStatus = Literal["processing", "done", "failed"]
 
 
 class Row(BaseModel):
@@ -65,3 +66,22 @@ class RotationState(Row):
 
     cycle: int = 1
     shown: tuple[str, ...] = ()
+
+
+class PendingWork(BaseModel):
+    """What another process needs to redo a request's work: the body as received (and verified), and its type."""
+
+    model_config = ConfigDict(frozen=True)
+
+    body: str
+    content_type: str
+
+
+class TakenOver(Row):
+    """An event whose lease expired, now leased by this process, with the request to redo."""
+
+    event_id: str
+    seen_at: dt.datetime
+    attempts: int
+    body: str | None = None
+    content_type: str | None = None

@@ -12,7 +12,9 @@ from bot.store.deliveries import Deliveries
 from bot.store.engine import first_open_lock, make_engine, safe_url
 from bot.store.errors import StoreError
 from bot.store.events import DEFAULT_RETENTION, SeenEvents
+from bot.store.leases import DEFAULT_LEASE, EventLeases
 from bot.store.migrations import migrate
+from bot.store.models import PendingWork
 from bot.store.rotation import Rotation
 from bot.store.subscriptions import Subscriptions
 from bot.store.transaction import transactions
@@ -24,7 +26,7 @@ def utcnow() -> dt.datetime:
 
 
 class Store:
-    """The database: ``subscriptions``, ``deliveries``, ``rotation`` and ``events``.
+    """The database: ``subscriptions``, ``deliveries``, ``rotation``, ``events`` and this process's ``leases``.
 
     Safe to share between threads; every method runs its own short transaction.
     """
@@ -34,6 +36,7 @@ class Store:
         engine: Engine,
         clock: Callable[[], dt.datetime] = utcnow,
         event_retention: dt.timedelta = DEFAULT_RETENTION,
+        event_lease: dt.timedelta = DEFAULT_LEASE,
     ):
         self.engine = engine
         transaction = transactions(engine)
@@ -41,6 +44,7 @@ class Store:
         self.deliveries = Deliveries(transaction, clock)
         self.rotation = Rotation(transaction, clock)
         self.events = SeenEvents(transaction, clock, event_retention)
+        self.leases = EventLeases(self.events, event_lease)
         self._transaction = transaction
 
     @property
@@ -53,13 +57,18 @@ class Store:
         """``sqlite`` or ``postgresql``."""
         return self.engine.dialect.name
 
-    def claim_event(self, event_id: str) -> bool:
-        """True the first time any process sharing this database claims ``event_id`` (see SeenEvents)."""
-        return self.events.claim(event_id)
+    def claim_event(self, event_id: str, work: PendingWork | None = None) -> bool:
+        """True the first time any process sharing this database claims ``event_id`` (see SeenEvents); with
+        ``work``, this process also holds the lease on it until ``complete_event`` (see EventLeases)."""
+        return self.leases.claim(event_id, work)
+
+    def complete_event(self, event_id: str) -> None:
+        """The reply to ``event_id`` is posted: its lease ends and the request body is dropped."""
+        self.leases.complete(event_id)
 
     def release_event(self, event_id: str) -> None:
         """Forget a claimed event id so Slack's retry is handled (after handling it failed)."""
-        self.events.release(event_id)
+        self.leases.release(event_id)
 
     def ping(self) -> None:
         """Raise StoreError unless the database answers (for health checks)."""
@@ -71,8 +80,9 @@ class Store:
         self.engine.dispose()
 
 
-def open_store(url: str, clock: Callable[[], dt.datetime] = utcnow) -> Store:
-    """Open the database at ``url``, creating or upgrading its tables.
+def open_store(url: str, clock: Callable[[], dt.datetime] = utcnow, event_lease: dt.timedelta = DEFAULT_LEASE) -> Store:
+    """Open the database at ``url``, creating or upgrading its tables; ``event_lease`` is how long a process may
+    go without renewing a lease before another takes its work over.
 
     Raises:
         StoreError: the URL is bad, the server cannot be reached, the SQLite file cannot be written, or the schema
@@ -92,4 +102,4 @@ def open_store(url: str, clock: Callable[[], dt.datetime] = utcnow) -> Store:
     except StoreError:
         engine.dispose()
         raise
-    return Store(engine, clock)
+    return Store(engine, clock, event_lease=event_lease)

@@ -62,9 +62,17 @@ figure_rotation = Table(
 )
 
 # Slack event ids already handled, so a redelivered event (or one that reached two processes) is answered once.
+# While its reply is being worked on, a row is also a lease: who works on it, until when, and the verified request
+# that lets another process redo the work if that one dies (``bot.store.leases``). Rows from before leases are done.
 seen_events = Table(
     "seen_events",
     metadata,
     Column("event_id", String(255), primary_key=True),
     Column("seen_at", UTCDateTime, nullable=False, index=True),
+    Column("status", String(16), nullable=False, server_default="done"),  # processing, done, failed
+    Column("owner", String(120)),  # host:pid of the process holding the lease
+    Column("lease_until", UTCDateTime),  # another process may take the work over after this
+    Column("attempts", Integer, nullable=False, server_default="0"),  # take-overs so far
+    Column("body", Text),  # the request body as received and verified; cleared when the work ends
+    Column("content_type", String(100)),
 )

@@ -146,3 +146,31 @@ def listening_ports(pid: int) -> set[int]:
             if fields[3] == "0A" and fields[9] in inodes:  # 0A is TCP_LISTEN
                 ports.add(int(fields[1].rsplit(":", 1)[1], 16))
     return ports
+
+
+def child_pids(pid: int) -> list[int]:
+    """The live children of process ``pid`` (Linux ``/proc``): gunicorn's workers, for its master."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            # The command name (field 2) is in parentheses and may hold spaces; the parent pid follows the state.
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            children.append(int(stat.parent.name))
+    return sorted(children)
+
+
+def wait_for_workers(
+    pid: int, count: int, timeout: float = 30.0, exclude: set[int] | frozenset[int] = frozenset()
+) -> list[int]:
+    """Wait until process ``pid`` has ``count`` live children not in ``exclude``; return all its children."""
+    deadline = time.monotonic() + timeout
+    while True:
+        children = child_pids(pid)
+        if len(set(children) - set(exclude)) >= count:
+            return children
+        if time.monotonic() > deadline:
+            raise AssertionError(f"process {pid} has children {children}, wanted {count} besides {sorted(exclude)}")
+        time.sleep(0.05)

@@ -19,6 +19,7 @@ from bot.render.blocks import render
 from bot.router import COMMAND, NoticeOutcome
 from bot.slack.apology import guarded
 from bot.slack.matchers import direct_message, from_person
+from bot.slack.middleware.claims import complete_event
 from bot.slack.text import plain_text
 
 MAX_MESSAGE_CHARS = 4_000
@@ -45,6 +46,7 @@ class MessageSizeGuard(Middleware):
             length = len(plain_text(body.get("text")))
             if length > self.max_chars:
                 reply = too_long_message(length, self.max_chars) | {"response_type": "ephemeral"}
+                complete_event(req.context, req.context.logger)  # answered in the ack: nothing left to redo
                 return BoltResponse(status=200, body=reply)
             return next()
         event = body.get("event") if body.get("type") == "event_callback" else None

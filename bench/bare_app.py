@@ -1,0 +1,81 @@
+"""The baseline for ``load_bench.py``: a bare Bolt app on the same server as tradebot (gunicorn gthread workers,
+Bolt's WSGI adapter, the app built in each worker) that only acknowledges and posts a fixed reply.
+
+Mentions get ``chat.postMessage`` in their thread; ``/trade`` and buttons get a post to their response URL. Slack's
+redeliveries (``X-Slack-Retry-Num``) are acknowledged and not answered, so the bare app, like tradebot, posts one
+reply per question (without a database: it trusts the header, which is enough for the benchmark's own retries).
+
+    SLACK_BOT_TOKEN=xoxb-… SLACK_SIGNING_SECRET=… SLACK_API_URL=http://127.0.0.1:PORT/api/ \\
+        python bench/bare_app.py --port 3001 --workers 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import re
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from slack_bolt import Ack, App, BoltRequest, Respond  # noqa: E402
+from slack_sdk import WebClient  # noqa: E402
+
+from bot.server.gunicorn import serve  # noqa: E402
+from bot.server.wsgi import WsgiApp, build_wsgi  # noqa: E402
+
+REPLY = "A fixed reply."
+
+
+def build_app() -> App:
+    """The bare Bolt app, configured like tradebot's (thread pool, lazy listeners, process_before_response off)."""
+    client = WebClient(token=os.environ["SLACK_BOT_TOKEN"], base_url=os.environ["SLACK_API_URL"], timeout=10)
+    app = App(
+        client=client,
+        signing_secret=os.environ["SLACK_SIGNING_SECRET"],
+        process_before_response=False,
+        listener_executor=ThreadPoolExecutor(max_workers=32),
+    )
+
+    def ack_only(ack: Ack) -> None:
+        ack()
+
+    def mention(event: dict[str, Any], request: BoltRequest, client: WebClient) -> None:
+        if not request.headers.get("x-slack-retry-num"):
+            client.chat_postMessage(channel=event["channel"], thread_ts=event["ts"], text=REPLY)
+
+    def respond_fixed(respond: Respond) -> None:
+        respond(text=REPLY, response_type="ephemeral", replace_original=False)
+
+    app.event("app_mention")(ack=ack_only, lazy=[mention])
+    app.command("/trade")(ack=ack_only, lazy=[respond_fixed])
+    app.action(re.compile(".*"))(ack=ack_only, lazy=[respond_fixed])
+    return app
+
+
+def factory() -> WsgiApp:
+    return build_wsgi(build_app(), {"app": lambda: {"ok": True}})
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--workers", type=int, default=1)
+    args = parser.parse_args()
+    logging.basicConfig(level=os.environ.get("LOG_LEVEL", "WARNING"))
+    serve(
+        factory,
+        host="127.0.0.1",
+        port=args.port,
+        workers=args.workers,
+        log_level=os.environ.get("LOG_LEVEL", "WARNING"),
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,555 @@
+"""Load benchmark: tradebot with 1 and N gunicorn workers against a bare Bolt app on the same server, plus faults.
+
+Starts each server on 127.0.0.1 against the fake Slack Web API (``tests/fakes/slack_api.py``), sends a bounded
+stream of signed requests (mentions, ``/trade`` commands and button clicks, with a share of Slack-style retries of
+mentions: the same ``event_id`` again with ``X-Slack-Retry-Num``) from ``--concurrency`` threads, and reports:
+
+- requests per second, counted until the last reply reached the fake API (so answering, not only acking, counts);
+- ack latency (request sent -> HTTP response) and reply latency (sent -> reply at the fake API), p50/p99;
+- replies posted versus expected: duplicates and losses (both must be zero);
+- peak resident memory of each gunicorn worker (``VmHWM`` in ``/proc/<pid>/status``);
+- ack p99 of tradebot when paced at the rate the bare app sustained;
+- two fault runs with N workers on PostgreSQL: a worker SIGKILLed mid-run, and the PostgreSQL server restarted
+  mid-run (``pg_ctlcluster … restart``; it is started again by the restart). Mentions refused (503) or cut off are
+  resent as Slack would (with ``X-Slack-Retry-Num``); lost and duplicated replies and the recovery time are reported.
+
+Run by hand from the repository root (PostgreSQL from TRADEBOT_TEST_POSTGRES_URL, a private schema per run):
+
+    TRADEBOT_TEST_POSTGRES_URL=postgresql+psycopg://postgres@127.0.0.1:5432/test \\
+        /tmp/venv/bin/python bench/load_bench.py [--requests 2000] [--workers 2] [--concurrency 16] [--no-faults]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import itertools
+import os
+import random
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.databases import POSTGRES_ENV, private_schema  # noqa: E402
+from tests.fakes import payloads as p  # noqa: E402
+from tests.fakes.bot_process import BotProcess, bot_env, child_pids, free_port, wait_for_workers  # noqa: E402
+from tests.fakes.slack_api import RESPONSE_URL_METHOD, FakeSlackApi  # noqa: E402
+
+QUESTIONS = ["how fast did exports to ASEAN grow?", "asean", "trade with the EU", "key", "lithium batteries", "bitcoin"]
+TOPICS = ["asean", "eu", "exports", "imports"]
+MIX = (("mention", 0.6), ("command", 0.25), ("button", 0.15))
+RETRY_SHARE = 0.2  # of mentions, delivered a second time
+SLACK_RETRIES = 8  # resends of a refused or cut-off mention (Slack makes 3, minutes apart; the bench, 0.5 s apart)
+DRAIN_SECONDS = 45.0  # how long to wait for the last replies (a take-over after a kill needs a lease, 20 s)
+BASE = Path(__file__).resolve().parents[1]
+
+
+# ---------------------------------------------------------------------------------------------- the load
+@dataclass
+class Job:
+    """One request of the stream: what to send, and how to find its reply at the fake API."""
+
+    kind: str
+    key: str  # a mention's ts (its reply's thread_ts), or a response URL's last path segment
+    make: Callable[[int], p.SignedRequest]  # retry number -> a freshly signed request
+    retry_of_earlier: bool = False  # a Slack redelivery of a mention already in the stream
+
+
+def build_jobs(api: FakeSlackApi, count: int, seed: int = 7) -> list[Job]:
+    """``count`` requests in the mix, the retries placed a little after their first delivery."""
+    rng = random.Random(seed)
+    run = f"{seed}-{time.monotonic_ns() % 10**9}"
+    jobs: list[Job] = []
+    retries: list[tuple[int, Job]] = []
+    kinds = [k for k, _ in MIX]
+    weights = [w for _, w in MIX]
+    for i in itertools.count():
+        if len(jobs) + len(retries) >= count:
+            break
+        kind = rng.choices(kinds, weights)[0]
+        text = QUESTIONS[i % len(QUESTIONS)]
+        if kind == "mention":
+            event, event_id = p.app_mention(text), f"EvB{run}x{i}"
+            jobs.append(Job(kind, event["ts"], _event_maker(event, event_id)))
+            if rng.random() < RETRY_SHARE:
+                retries.append((len(jobs) + rng.randint(5, 40), Job(kind, event["ts"], jobs[-1].make, True)))
+        elif kind == "command":
+            hook = f"c{run}x{i}"
+            url = api.response_url(hook)
+            jobs.append(Job(kind, hook, lambda _n, t=text, u=url: p.slash_command(t, response_url=u)))
+        else:
+            hook = f"b{run}x{i}"
+            url, topic = api.response_url(hook), TOPICS[i % len(TOPICS)]
+            jobs.append(Job(kind, hook, lambda _n, t=topic, u=url: p.block_actions("more_on", t, response_url=u)))
+    for position, job in sorted(retries, key=lambda r: r[0], reverse=True):
+        jobs.insert(min(position, len(jobs)), job)
+    return jobs
+
+
+def _event_maker(event: dict, event_id: str) -> Callable[[int], p.SignedRequest]:
+    def make(retry: int) -> p.SignedRequest:
+        request = p.event_callback(event, event_id=event_id)
+        if retry:
+            request.headers.update({"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"})
+        return request
+
+    return make
+
+
+@dataclass
+class Outcome:
+    """What happened to each request of a run."""
+
+    sent_at: dict[int, float] = field(default_factory=dict)
+    ack_ms: list[float] = field(default_factory=list)
+    acked: set[str] = field(default_factory=set)  # keys acknowledged (any delivery)
+    refused: Counter = field(default_factory=Counter)  # status or error -> count (before any resend)
+    given_up: set[str] = field(default_factory=set)  # keys never acknowledged
+    first_sent: dict[str, float] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+class Connection:
+    """A keep-alive HTTP connection to the server, reopened after an error."""
+
+    def __init__(self, port: int):
+        self.port = port
+        self.conn: http.client.HTTPConnection | None = None
+
+    def post(self, request: p.SignedRequest) -> int:
+        if self.conn is None:
+            self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=15)
+        try:
+            self.conn.request("POST", "/slack/events", body=request.body, headers=request.headers)
+            response = self.conn.getresponse()
+            response.read()
+            return response.status
+        except (OSError, http.client.HTTPException):
+            self.conn.close()
+            self.conn = None
+            raise
+
+
+def send_stream(port: int, jobs: list[Job], concurrency: int, rate: float | None = None) -> tuple[Outcome, float]:
+    """Send ``jobs`` from ``concurrency`` threads (paced at ``rate`` per second if given); the outcome and the start."""
+    outcome = Outcome()
+    counter = itertools.count()
+    started = time.monotonic()
+
+    def worker() -> None:
+        connection = Connection(port)
+        while True:
+            i = next(counter)
+            if i >= len(jobs):
+                return
+            if rate:
+                delay = started + i / rate - time.monotonic()
+                if delay > 0:
+                    time.sleep(delay)
+            _deliver(connection, jobs[i], outcome)
+
+    threads = [threading.Thread(target=worker, daemon=True) for _ in range(concurrency)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcome, started
+
+
+def _deliver(connection: Connection, job: Job, outcome: Outcome) -> None:
+    """Send one job; a mention that is refused or cut off is resent as Slack's retry would be."""
+    attempts = SLACK_RETRIES + 1 if job.kind == "mention" else 1
+    for attempt in range(attempts):
+        retry = attempt + (1 if job.retry_of_earlier else 0)
+        request = job.make(retry)
+        sent = time.monotonic()
+        with outcome.lock:
+            outcome.first_sent.setdefault(job.key, sent)
+        try:
+            status = connection.post(request)
+        except (OSError, http.client.HTTPException) as error:
+            status, reason = None, type(error).__name__
+        else:
+            reason = str(status)
+        took = (time.monotonic() - sent) * 1000
+        with outcome.lock:
+            if status == 200:
+                outcome.ack_ms.append(took)
+                outcome.acked.add(job.key)
+                outcome.given_up.discard(job.key)
+                return
+            if attempt == 0:
+                outcome.refused[reason] += 1
+            if job.key not in outcome.acked:
+                outcome.given_up.add(job.key)
+        time.sleep(0.5)
+
+
+# ---------------------------------------------------------------------------------------------- results
+@dataclass
+class Result:
+    """One row of the table."""
+
+    server: str
+    workers: int
+    database: str
+    requests: int
+    rps: float
+    ack_p50: float
+    ack_p99: float
+    reply_p50: float
+    reply_p99: float
+    expected: int
+    posted: int
+    duplicates: int
+    lost: int
+    rss_mb: list[float]
+    note: str = ""
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def replies_by_key(api: FakeSlackApi, keys: set[str]) -> dict[str, list[float]]:
+    """Arrival times of the replies to ``keys`` (thread replies and response-URL posts)."""
+    found: dict[str, list[float]] = {}
+    for call in api.calls():
+        if call.method == "chat.postMessage":
+            key = call.params.get("thread_ts")
+        elif call.method == RESPONSE_URL_METHOD:
+            key = call.path.rsplit("/", 1)[1]
+        else:
+            continue
+        if key in keys:
+            found.setdefault(key, []).append(call.at)
+    return found
+
+
+def wait_replies(api: FakeSlackApi, keys: set[str], deadline: float) -> dict[str, list[float]]:
+    """Poll until every key has a reply or the deadline passes; then a short quiet period for duplicates."""
+    while True:
+        found = replies_by_key(api, keys)
+        if len(found) >= len(keys) or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    time.sleep(1.0)
+    return replies_by_key(api, keys)
+
+
+def summarize(
+    server: str, workers: int, database: str, api: FakeSlackApi, jobs: list[Job], outcome: Outcome, started: float,
+    rss: list[float], note: str = "", drain: float = 20.0,
+) -> Result:  # fmt: skip
+    keys = outcome.acked  # a question counts once it was acknowledged: from then on it must be answered
+    found = wait_replies(api, keys, time.monotonic() + drain)
+    last = max((t for times in found.values() for t in times), default=time.monotonic())
+    replies_ms = [(min(times) - outcome.first_sent[k]) * 1000 for k, times in found.items()]
+    return Result(
+        server=server,
+        workers=workers,
+        database=database,
+        requests=len(jobs),
+        rps=len(jobs) / max(last - started, 1e-9),
+        ack_p50=percentile(outcome.ack_ms, 0.5),
+        ack_p99=percentile(outcome.ack_ms, 0.99),
+        reply_p50=percentile(replies_ms, 0.5),
+        reply_p99=percentile(replies_ms, 0.99),
+        expected=len(keys),
+        posted=sum(len(t) for t in found.values()),
+        duplicates=sum(len(t) - 1 for t in found.values()),
+        lost=len(keys - set(found)),
+        rss_mb=rss,
+        note=note,
+    )
+
+
+def peak_rss_mb(pids: list[int]) -> list[float]:
+    """``VmHWM`` (peak resident set) of each process, in MB."""
+    peaks = []
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peaks.append(int(line.split()[1]) / 1024)
+        except OSError:
+            pass
+    return peaks
+
+
+# ---------------------------------------------------------------------------------------------- servers
+@dataclass
+class Server:
+    """A running server: its port and master process."""
+
+    port: int
+    master: BotProcess
+
+    @property
+    def workers(self) -> list[int]:
+        return child_pids(self.master.pid)
+
+
+@contextmanager
+def tradebot(api: FakeSlackApi, workers: int, database_url: str, **env: str) -> Iterator[Server]:
+    port = free_port()
+    args = ["--http", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
+    environment = bot_env(api.url, DATABASE_URL=database_url, LOG_LEVEL="WARNING", **env)
+    with BotProcess(args, environment, Path(tempfile.mkdtemp(prefix="tradebot-bench-"))) as master:
+        master.wait_http_ready(f"http://127.0.0.1:{port}", timeout=60)
+        wait_for_workers(master.pid, workers)
+        yield Server(port, master)
+
+
+class _BareProcess(BotProcess):
+    """``bench/bare_app.py`` with the same process handling as the bot."""
+
+    def start(self) -> BotProcess:
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        log = self.log_path.open("ab")
+        self.process = subprocess.Popen(
+            [sys.executable, str(BASE / "bench" / "bare_app.py"), *self.args],
+            cwd=BASE,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        log.close()
+        return self
+
+
+@contextmanager
+def bare(api: FakeSlackApi, workers: int) -> Iterator[Server]:
+    port = free_port()
+    environment = bot_env(api.url, LOG_LEVEL="WARNING")
+    process = _BareProcess(["--port", str(port), "--workers", str(workers)], environment, Path(tempfile.mkdtemp()))
+    with process as master:
+        master.wait_http_ready(f"http://127.0.0.1:{port}", timeout=60)
+        wait_for_workers(master.pid, workers)
+        yield Server(port, master)
+
+
+def warm_up(api: FakeSlackApi, server: Server, workers: int) -> None:
+    """A few requests per worker first: the first request in a worker builds things lazily."""
+    jobs = build_jobs(api, 20 * workers, seed=1)
+    send_stream(server.port, jobs, concurrency=4)
+    wait_replies(api, {j.key for j in jobs}, time.monotonic() + 20)
+    api.reset()
+
+
+# ---------------------------------------------------------------------------------------------- runs
+def load_runs(args: argparse.Namespace, api: FakeSlackApi, pg_url: str) -> list[Result]:
+    results = []
+    worker_counts = sorted({1, args.workers})
+    for workers in worker_counts:
+        with bare(api, workers) as server:
+            warm_up(api, server, workers)
+            jobs = build_jobs(api, args.requests)
+            outcome, started = send_stream(server.port, jobs, args.concurrency)
+            row = summarize("bare Bolt", workers, "-", api, jobs, outcome, started, peak_rss_mb(server.workers))
+            results.append(row)
+            api.reset()
+        bare_rate = row.rps
+        databases = [("postgresql", pg_url)]
+        if workers == 1 and args.sqlite:
+            databases.append(("sqlite", f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"))
+        for name, url in databases:
+            with tradebot(api, workers, url) as server:
+                warm_up(api, server, workers)
+                jobs = build_jobs(api, args.requests, seed=11)
+                outcome, started = send_stream(server.port, jobs, args.concurrency)
+                results.append(
+                    summarize("tradebot", workers, name, api, jobs, outcome, started, peak_rss_mb(server.workers))
+                )
+                api.reset()
+                if name != "postgresql":
+                    continue
+                jobs = build_jobs(api, args.requests, seed=13)
+                outcome, started = send_stream(server.port, jobs, max(args.concurrency, 32), rate=bare_rate)
+                note = f"paced at the bare rate, {bare_rate:.0f}/s"
+                rss = peak_rss_mb(server.workers)
+                results.append(summarize("tradebot", workers, name, api, jobs, outcome, started, rss, note))
+                api.reset()
+    return results
+
+
+def fault_runs(args: argparse.Namespace, api: FakeSlackApi, pg_url: str, rate: float) -> list[Result]:
+    """A worker killed, then PostgreSQL restarted, each 40% into a paced stream."""
+    results = []
+    with tradebot(api, args.workers, pg_url) as server:
+        warm_up(api, server, args.workers)
+        for fault in ("kill", "restart"):
+            jobs = build_jobs(api, args.requests, seed=17 if fault == "kill" else 19)
+            marks: dict[str, float] = {}
+            health = HealthWatch(server.port)
+            injector = threading.Thread(target=inject, args=(fault, server, 0.4 * len(jobs) / rate, marks), daemon=True)
+            health.start()
+            injector.start()
+            outcome, started = send_stream(server.port, jobs, max(args.concurrency, 32), rate=rate)
+            injector.join()
+            result = summarize(
+                "tradebot", args.workers, "postgresql", api, jobs, outcome, started,
+                peak_rss_mb(server.workers), drain=DRAIN_SECONDS,
+            )  # fmt: skip
+            health.stop()
+            at = marks["fault"]
+            found = replies_by_key(api, outcome.acked)
+            answered_after = max((min(t) for t in found.values()), default=at)
+            refused = ", ".join(f"{n} x {reason}" for reason, n in outcome.refused.most_common()) or "none"
+            if fault == "kill":
+                note = (
+                    f"worker {marks['victim']} SIGKILLed at {at - started:.1f} s; first deliveries refused or cut: "
+                    f"{refused}; not acked in the end: {len(outcome.given_up)}; "
+                    f"last reply {answered_after - at:.1f} s after the kill"
+                )
+            else:
+                down = health.outage()
+                note = (
+                    f"PostgreSQL restarted at {at - started:.1f} s (took {marks['restarted'] - at:.1f} s); "
+                    f"first deliveries refused: {refused}; not acked in the end: {len(outcome.given_up)}; "
+                    f"/healthz 503 for {down:.1f} s, 200 again {health.recovered_after(at):.1f} s after the restart "
+                    "began"
+                )
+            result.note = note
+            result.server = f"tradebot, fault: {fault}"
+            results.append(result)
+            api.reset()
+            wait_for_workers(server.master.pid, args.workers)
+    return results
+
+
+def inject(fault: str, server: Server, delay: float, marks: dict[str, float]) -> None:
+    """After ``delay`` seconds, SIGKILL a worker or restart PostgreSQL; note when in ``marks``."""
+    time.sleep(delay)
+    marks["fault"] = time.monotonic()
+    if fault == "kill":
+        victim = server.workers[0]
+        os.kill(victim, signal.SIGKILL)
+        marks["victim"] = victim
+    else:
+        restart_postgres()
+        marks["restarted"] = time.monotonic()
+
+
+def restart_postgres() -> None:
+    """Restart this machine's PostgreSQL cluster (it is running again when this returns)."""
+    versions = sorted(os.listdir("/etc/postgresql"))
+    subprocess.run(
+        ["pg_ctlcluster", "--skip-systemctl-redirect", versions[-1], "main", "restart"],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+
+
+class HealthWatch:
+    """Polls ``/healthz`` every 50 ms, recording when it answered other than 200."""
+
+    def __init__(self, port: int):
+        self.url = f"http://127.0.0.1:{port}/healthz"
+        self.samples: list[tuple[float, int]] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                status = p.get(self.url, timeout=10).status
+            except OSError:
+                status = 0
+            self.samples.append((time.monotonic(), status))
+            self._stop.wait(0.05)
+
+    def outage(self) -> float:
+        bad = [t for t, s in self.samples if s != 200]
+        return (max(bad) - min(bad)) if bad else 0.0
+
+    def recovered_after(self, at: float) -> float:
+        bad = [t for t, s in self.samples if s != 200 and t >= at]
+        if not bad:
+            return 0.0
+        good = [t for t, s in self.samples if s == 200 and t > max(bad)]
+        return (min(good) if good else float("nan")) - at
+
+
+# ---------------------------------------------------------------------------------------------- report
+def table(results: list[Result]) -> str:
+    head = (
+        "| server | workers | db | requests | req/s | ack p50 ms | ack p99 ms | reply p50 ms | reply p99 ms "
+        "| replies expected | posted | duplicates | lost | peak RSS per worker MB | note |"
+    )
+    lines = [head, "|" + "---|" * 15]
+    for r in results:
+        rss = ", ".join(f"{m:.0f}" for m in r.rss_mb)
+        lines.append(
+            f"| {r.server} | {r.workers} | {r.database} | {r.requests} | {r.rps:.0f} | {r.ack_p50:.1f} | "
+            f"{r.ack_p99:.1f} | {r.reply_p50:.0f} | {r.reply_p99:.0f} | {r.expected} | {r.posted} | {r.duplicates} "
+            f"| {r.lost} | {rss} | {r.note} |"
+        )
+    return "\n".join(lines)
+
+
+def ratios(results: list[Result]) -> list[str]:
+    lines = []
+    for workers in sorted({r.workers for r in results}):
+        base = next((r for r in results if r.server == "bare Bolt" and r.workers == workers), None)
+        own = next((r for r in results if r.server == "tradebot" and r.workers == workers and not r.note), None)
+        paced = next((r for r in results if r.server == "tradebot" and r.workers == workers and r.note), None)
+        if base and own:
+            line = f"{workers} worker(s): tradebot {own.rps:.0f}/s = {own.rps / base.rps:.0%} of bare {base.rps:.0f}/s"
+            if paced:
+                line += f"; ack p99 paced at the bare rate: {paced.ack_p99:.1f} ms (target < 100)"
+            lines.append(line)
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=2000, help="requests per run (default 2000)")
+    parser.add_argument("--workers", type=int, default=2, help="N, the larger worker count (default 2)")
+    parser.add_argument("--concurrency", type=int, default=16, help="requests in flight (default 16)")
+    parser.add_argument("--sqlite", action="store_true", help="also run tradebot with 1 worker on SQLite")
+    parser.add_argument("--no-faults", dest="faults", action="store_false", help="skip the fault runs")
+    args = parser.parse_args()
+    server_url = os.environ.get(POSTGRES_ENV)
+    if not server_url:
+        print(f"set {POSTGRES_ENV} (postgresql+psycopg://postgres@127.0.0.1:5432/test)", file=sys.stderr)
+        return 2
+    began = time.monotonic()
+    with FakeSlackApi() as api, private_schema(server_url) as pg_url:
+        results = load_runs(args, api, pg_url)
+        if args.faults:
+            own = [r for r in results if r.server == "tradebot" and r.workers == args.workers and not r.note]
+            # Paced at half of what tradebot sustained, so the run lasts long enough for a fault in the middle.
+            results += fault_runs(args, api, pg_url, rate=max(own[0].rps / 2, 20.0))
+    print(table(results))
+    print()
+    for line in ratios(results):
+        print(line)
+    print(f"\n{os.cpu_count()} CPUs; total {time.monotonic() - began:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
