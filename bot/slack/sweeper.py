@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import threading
 import time
 
 from slack_bolt import App, BoltRequest
 from slack_bolt.request.internals import parse_body
 from slack_sdk.signature import SignatureVerifier
 
+from bot.periodic import PeriodicThread
 from bot.slack.middleware.claims import REPLAY_KEY
 from bot.store import StoreError, utcnow
 from bot.store.leases import EventLeases
@@ -50,7 +50,7 @@ def rebuild_request(item: TakenOver, signing_secret: str | None) -> BoltRequest:
     return BoltRequest(body=body, headers=headers, context=context)
 
 
-class LeaseSweeper:
+class LeaseSweeper(PeriodicThread):
     """Renews this process's leases and redoes expired ones, on a daemon thread.
 
     Args:
@@ -67,26 +67,11 @@ class LeaseSweeper:
         signing_secret: str | None,
         interval: float = DEFAULT_INTERVAL_SECONDS,
     ):
+        super().__init__(self.sweep, interval, "tradebot-lease-sweeper", logger, immediately=False)
         self.app = app
         self.leases = leases
         self.signing_secret = signing_secret
-        self.interval = interval
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
         self._was_down = False
-
-    def start(self) -> LeaseSweeper:
-        """Start the loop (once); returns self."""
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="tradebot-lease-sweeper", daemon=True)
-            self._thread.start()
-        return self
-
-    def stop(self, timeout: float = 5.0) -> None:
-        """Stop the loop."""
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
 
     def sweep(self) -> list[str]:
         """Renew, take over and redo once; return the ids redone."""
@@ -124,10 +109,3 @@ class LeaseSweeper:
             self.leases.give_up(event_id)
         except StoreError as error:
             logger.warning("could not record giving up on %s: %s", event_id, error)
-
-    def _run(self) -> None:
-        while not self._stop.wait(self.interval):
-            try:
-                self.sweep()
-            except Exception:
-                logger.exception("lease sweep failed")
