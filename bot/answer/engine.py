@@ -116,7 +116,9 @@ class Engine:
         # it names no subject but does name a flow ("…can you confirm how much china exported last year?") the
         # national figure for that flow is what it asks.
         chatty_flow = len(content) >= 8 and bool({"exports", "imports", "trade"} & set(content))
-        if unheld or (unknown and (len(content) <= 3 or (not specific and not chatty_flow))):
+        # Terse: the word we do not know is what the message ends on ("hainan casinos", not "editor … exports").
+        terse = 0 < len(content) <= 3 and content[-1] in unknown
+        if unheld or (unknown and (terse or (not specific and not chatty_flow))):
             named = unheld or unknown
             return self._decline(query, "unknown", _join(dict.fromkeys(query.typed.get(t, t) for t in named)))
 

@@ -23,7 +23,8 @@ _PRONOUN_US = re.compile(
     r"|\bus (?:about|know|what|how|the|a|an|some|more)\b"
 )
 _PHRASES = sorted(lexicon.PHRASES, key=len, reverse=True)
-_PHRASE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in _PHRASES) + r")(?![\w-])")
+# A phrase may follow a hyphen ("china-latin america"), but must not run into a longer word.
+_PHRASE_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in _PHRASES) + r")(?![\w-])")
 
 
 @dataclass
