@@ -27,6 +27,10 @@ MAX_TOPIC_ANSWERS = 40  # a bare topic lists its headline and this many figures 
 _NAMES_WITH_PLACES = re.compile(
     r"hong\s*kong[\s-]*zhuhai[\s-]*maca[ou]|guangdong[\s-]*hong\s*kong[\s-]*maca[ou]|china[\s-]*laos|china[\s-]*europe"
 )
+_CHATTY = 6  # content words from which a message is chatty: unknown words there are context, not the subject
+_NATIONAL_CUES = frozenset(
+    {"exports", "imports", "trade", "trading", "total", "china", "goods", "foreign", "december", "fyp", "yoy", "value"}
+)
 INTENT_WORDS = (
     lexicon.GROWTH_WORDS
     | lexicon.SHARE_WORDS
@@ -115,7 +119,7 @@ class Engine:
         # In a terse message every word counts ("hainan casinos"). A chatty one carries words we need not know: when
         # it names no subject but does name a flow ("…can you confirm how much china exported last year?") the
         # national figure for that flow is what it asks.
-        chatty_flow = len(content) >= 8 and bool({"exports", "imports", "trade"} & set(content))
+        chatty_flow = len(content) >= _CHATTY and bool({"exports", "imports", "trade"} & set(content))
         # Terse: the word we do not know is what the message ends on ("hainan casinos", not "editor … exports").
         terse = 0 < len(content) <= 3 and content[-1] in unknown
         if unheld or (unknown and (terse or (not specific and not chatty_flow))):
@@ -126,6 +130,11 @@ class Engine:
         topic_id = self._bare_topic(content) if bare else None
         if topic_id is not None:
             return self._topic_reply(query, topic_id)
+
+        # With no subject named, only a question about China's trade as a whole is answered with the national
+        # figures; "how's your day going?" is not one.
+        if content and not specific and not quoted_places and not set(content) & _NATIONAL_CUES and not places:
+            return self._decline(query, "unknown", _join(dict.fromkeys(query.typed.get(t, t) for t in content)))
 
         ranked = self.ranker.rank(query, content + quoted_places, specific + quoted_places)
         if not ranked and places:
@@ -145,7 +154,7 @@ class Engine:
         if gaps.global_for_china(query, self._documents_by_uid[best_entry.uid]):
             subject = best_entry.indicator.subject
             return self._decline(query, "kind", f"figure for China on this (only one for {subject})")
-        gap = gaps.kind_gap(query, best_entry, specific)
+        gap = gaps.kind_gap(query, best_entry, specific) or gaps.share_gap(query, best_entry, specific)
         if gap:
             return self._decline(query, "kind", gap)
         note = gaps.measure_note(query, best_entry)

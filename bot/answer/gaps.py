@@ -26,9 +26,11 @@ def period_gap(query: Query, entry: Entry) -> str | None:
             return f"figures for {year}"
     for period in query.periods:
         words_ = period.split()
-        if any(w in ind.period.lower() for w in words_ if len(w) > 2 and w not in {"first", "last"}):
+        named = [w for w in words_ if len(w) > 2 and w not in {"last"}]
+        if named and all(w in ind.period.lower() for w in named):
             continue
-        return f"figures for {period.upper() if len(period) == 2 else period}"
+        typed = query.period_typed.get(period, period)
+        return f"figures for {typed.upper() if len(typed) == 2 else typed}"
     return None
 
 
@@ -49,6 +51,16 @@ def kind_gap(query: Query, entry: Entry, specific: list[str]) -> str | None:
     if ind.change or ind.kind in {"growth", "multiple", "contribution", "share", "forecast"}:
         return None
     return f"growth rate for {ind.subject}" if specific else "growth rate"
+
+
+def share_gap(query: Query, entry: Entry, specific: list[str]) -> str | None:
+    """A share asked of a subject for which the briefing states none ("FIE share of total trade")."""
+    if not set(query.tokens) & lexicon.SHARE_WORDS:
+        return None
+    ind = entry.indicator
+    if ind.share or ind.kind in {"share", "contribution", "multiple", "rank"} or "%" in ind.stated:
+        return None
+    return f"share figure for {ind.subject}" if specific else "share figure"
 
 
 def measure_note(query: Query, entry: Entry) -> str | None:

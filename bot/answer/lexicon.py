@@ -57,6 +57,7 @@ PHRASES: dict[str, str] = {
     "number of": "count",
     "how much": "value",
     "how fast": "growth",
+    "up to": "upto",
     "pick up": "growth",
     "picked up": "growth",
     "go up": "growth",
@@ -114,6 +115,7 @@ WORDS: dict[str, str] = {
     "proportion": "share", "portion": "share", "percentage": "share", "accounted": "share", "account": "share",
     "accounts": "share", "slice": "share", "fraction": "share",
     "statistics": "data", "stats": "data", "figures": "figures",
+    "avg": "average",
     "worth": "value", "valued": "value", "amount": "value", "total": "total", "totals": "total", "sum": "total",
     "contributed": "contribution", "contribute": "contribution", "contributing": "contribution",
     "drove": "contribution", "pts": "points", "pp": "points",
@@ -176,7 +178,7 @@ GENERIC = frozenset(
         "china", "trade", "trading", "foreign", "goods", "merchandise", "exports", "imports", "total", "value",
         "growth", "share", "count", "2025", "yoy", "%", "points", "contribution", "products", "product", "volume",
         "overall", "trillion", "billion", "yuan", "rmb", "dollars", "usd", "cny", "customs",
-        "record", "high", "new", "import", "export", "gacc", "abroad",
+        "record", "high", "new", "import", "export", "gacc", "abroad", "national", "nationwide", "country",
     }
 )  # fmt: skip
 
@@ -196,7 +198,8 @@ FLUFF = frozenset(
     set row rows etc thx thanks ty cheers again actual actually article report scio gacc add added adding pass
     passed cross crossed joined join approved approve handle handled coverage covered hot exceed exceeded
     surpass surpassed top topped show shows showed reported latest quick quickly roughly per via vs
-    please kindly anyone someone remind reminder recap rundown overview alone only solely separately
+    please kindly anyone someone remind reminder recap rundown overview alone only solely separately now
+    currently still yet bigger larger higher smaller lower para paragraph lede slide deck chart note piece
     """.split()
 )
 
@@ -206,6 +209,7 @@ WEAK = frozenset(
     """
     keep kept side sides through own end type types front hard deal deals back part parts place way other others
     same different each every whole line case cases form forms kind set operation operations window advanced war
+    day days today morning evening week weekend first second third last
     market markets context customs cross
     """.split()
 )
@@ -220,7 +224,7 @@ UNHELD = frozenset(
     timber lumber paper plastic plastics fertilizer fertiliser lithium-ore wine whisky beer tobacco
     gdp inflation cpi ppi deflation unemployment jobs employment wage wages salary exchange currency currencies
     renminbi forex interest mortgage bond bonds stock stocks shares equity equities index nasdaq dow bitcoin crypto
-    cryptocurrency ethereum fdi pmi surplus deficit balance debt reserves sanction sanctions tariff tariffs
+    cryptocurrency ethereum fdi pmi unctad surplus deficit balance debt reserves sanction sanctions tariff tariffs
     weather rain football soccer movie music joke jokes recipe
     """.split()
 )

@@ -16,6 +16,11 @@ _QUARTER = re.compile(
     r"|\bfirst half\b|\bsecond half\b"
 )
 _MONTH = re.compile(r"\b(" + "|".join(m for m in lexicon.MONTHS) + r")\b")
+# Short period names, spelled as figures' periods spell them ("first half of 2025").
+_PERIOD_NAMES = {
+    "h1": "first half", "h2": "second half", "q1": "first quarter", "q2": "second quarter", "q3": "third quarter",
+    "q4": "fourth quarter",
+}  # fmt: skip
 # Periods a figure is named by: asking for "the first three quarters" or "the first half" is asking for that figure.
 _NAMED_PERIOD = re.compile(r"first three quarters|seven consecutive quarters|quarters in a row|consecutive quarters")
 _PRONOUN_US = re.compile(
@@ -37,6 +42,7 @@ class Query:
     typed: dict[str, str] = field(default_factory=dict)  # canonical word -> the word it came from (for declines)
     years: list[str] = field(default_factory=list)
     periods: list[str] = field(default_factory=list)  # quarter or month phrases as typed
+    period_typed: dict[str, str] = field(default_factory=dict)  # "first half" -> "h1", as the decline names it
     us_meant: bool = False  # "US" as the country, not the pronoun
 
     @property
@@ -100,10 +106,13 @@ def read_query(raw: str, correct: Callable[[str], str] = lambda word: word) -> Q
             before phrases are rewritten, so "foriegn invested" still becomes "fies".
     """
     text = strip_slack_markup(raw)
-    lowered = text.lower().replace("–", "-").replace("—", " ")
+    lowered = text.lower().replace("–", "-").replace("—", " ").replace("y/y", " yoy ")
     query = Query(raw=raw, text=lowered, tokens=[])
     query.years = _YEAR.findall(lowered)
-    query.periods = [m.group() for m in _QUARTER.finditer(lowered) if not _NAMED_PERIOD.search(lowered)]
+    for match in _QUARTER.finditer(lowered) if not _NAMED_PERIOD.search(lowered) else ():
+        period = _PERIOD_NAMES.get(match.group(), match.group())
+        query.periods.append(period)
+        query.period_typed[period] = match.group()
     query.periods += [m.group() for m in _MONTH.finditer(lowered) if m.group() != "may"]
     # "us" is the country when typed "US"/"U.S.", or when it does not follow a verb as in "tell us", "show us".
     query.us_meant = bool(re.search(r"\bU\.?S\.?A?\b", text)) or bool(
