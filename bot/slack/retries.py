@@ -114,12 +114,16 @@ class BoundedRateLimitRetryHandler(RateLimitErrorRetryHandler):
         state.increment_current_attempt()
 
 
-class SafeConnectionErrorRetryHandler(ConnectionErrorRetryHandler):
-    """Connection errors: any call that never reached Slack; a dropped answer only for calls safe to repeat."""
+class _KnowsSafeCalls:
+    """Mixed into a retry handler: remembers which calls are safe to repeat."""
 
     def __init__(self, idempotent: Idempotent, max_retry_count: int = MAX_RETRIES):
-        super().__init__(max_retry_count=max_retry_count)
+        super().__init__(max_retry_count=max_retry_count)  # type: ignore[call-arg] - the handler's own __init__
         self.idempotent = idempotent
+
+
+class SafeConnectionErrorRetryHandler(_KnowsSafeCalls, ConnectionErrorRetryHandler):
+    """Connection errors: any call that never reached Slack; a dropped answer only for calls safe to repeat."""
 
     def _can_retry(
         self,
@@ -134,12 +138,8 @@ class SafeConnectionErrorRetryHandler(ConnectionErrorRetryHandler):
         return never_sent(error, response) or self.idempotent(request)
 
 
-class SafeServerErrorRetryHandler(ServerErrorRetryHandler):
+class SafeServerErrorRetryHandler(_KnowsSafeCalls, ServerErrorRetryHandler):
     """5xx: retried only for calls safe to repeat (Slack may have acted before failing)."""
-
-    def __init__(self, idempotent: Idempotent, max_retry_count: int = MAX_RETRIES):
-        super().__init__(max_retry_count=max_retry_count)
-        self.idempotent = idempotent
 
     def _can_retry(
         self,
