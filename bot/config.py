@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     slack_timeout_seconds: int = Field(
         default=10, ge=1, le=29, description="Per-call Web API timeout; under the SDK default of 30 s."
     )
+    # The :mag: reaction on a question goes up only if its answer is not posted within this many seconds (0: on
+    # every question, at once); most answers take well under a second, and each reaction costs two API calls.
+    working_reaction_after_seconds: float = Field(default=1.0, ge=0, le=30)
 
     database_url: str = DEFAULT_DATABASE_URL
     # Several processes: how long a process may go without renewing the lease on a question it is answering

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
+from logging import Logger
 from typing import Any
 
 from slack_bolt import BoltContext
+from slack_sdk import WebClient
 
 from bot.answer.engine import Engine
 from bot.config import Settings
 from bot.kb.base import KnowledgeBase
 from bot.router import RouteContext
+from bot.slack.reactions import working_on
+from bot.slack.timers import Timers
 
 CONTEXT_KEY = "tradebot"
 
@@ -25,18 +30,25 @@ class Services:
         kb: the knowledge base.
         engine: the answer engine on ``kb``.
         extras: services added by later features (a store for subscriptions, seen event ids), by name.
+        timers: this process's delayed callbacks (the working reaction on slow answers).
     """
 
     settings: Settings
     kb: KnowledgeBase
     engine: Engine
     extras: Mapping[str, Any] = field(default_factory=dict)
+    timers: Timers = field(default_factory=Timers)
 
     def route_context(self, user_id: str | None = None, channel_id: str | None = None) -> RouteContext:
         """The router's view of one request."""
         return RouteContext(
             kb=self.kb, engine=self.engine, user_id=user_id, channel_id=channel_id, services=self.extras
         )
+
+    def working_on(self, client: WebClient, channel: str, ts: str, logger: Logger) -> AbstractContextManager[None]:
+        """The working reaction on a message while it is answered, if the answer is slow (``bot.slack.reactions``)."""
+        after = self.settings.working_reaction_after_seconds
+        return working_on(client, channel, ts, logger, after=after, timers=self.timers)
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Services:
         # Bolt deep-copies the context for each lazy listener; these are shared and read-only, so share them

@@ -7,7 +7,7 @@ import datetime as dt
 import time
 from collections.abc import Callable, Collection
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 
 from bot.store.models import EventStatus, PendingWork, TakenOver
 from bot.store.sql import insert_if_absent
@@ -18,6 +18,13 @@ from bot.store.transaction import Transactions
 MIN_RETENTION = dt.timedelta(minutes=10)
 DEFAULT_RETENTION = dt.timedelta(hours=1)
 PURGE_EVERY_SECONDS = 60.0
+
+# Built once: ``complete`` runs after every answer, and reusing the compiled statement saves CPU per request.
+_COMPLETE = (
+    update(table)
+    .where(table.c.event_id == bindparam("id"), table.c.status == "processing")
+    .values(status=bindparam("final"), lease_until=None, body=None)
+)
 
 
 class SeenEvents:
@@ -57,11 +64,7 @@ class SeenEvents:
     def complete(self, event_id: str, status: EventStatus = "done") -> None:
         """End the work on ``event_id`` (``done``, or ``failed`` when given up); the request body is dropped."""
         with self._transaction() as conn:
-            conn.execute(
-                update(table)
-                .where(table.c.event_id == event_id[:255], table.c.status == "processing")
-                .values(status=status, lease_until=None, body=None)
-            )
+            conn.execute(_COMPLETE, {"id": event_id[:255], "final": status})
 
     def renew(self, event_ids: Collection[str], owner: str, lease: dt.timedelta) -> set[str]:
         """Extend the leases ``owner`` still holds among ``event_ids``; return the ids renewed."""

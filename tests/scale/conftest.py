@@ -61,6 +61,9 @@ def workers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workers]:
             EVENT_LEASE_SECONDS="3",
             LEASE_SWEEP_SECONDS="0.5",
             SCHEDULE_TICK_SECONDS="0.5",
+            # React before answering, so a test can hold a worker after the ack and before the reply (by delaying
+            # Slack's answer to the reaction) and kill it there.
+            WORKING_REACTION_AFTER_SECONDS="0",
         )
         port = free_port()
         args = ["--http", "--host", "127.0.0.1", "--port", str(port), "--workers", str(WORKERS)]

@@ -69,7 +69,8 @@ def test_a_burst_with_retries_gets_one_reply_per_question(workers: Workers) -> N
 
 def test_a_worker_killed_after_the_ack_leaves_its_question_to_another(workers: Workers) -> None:
     before = set(child_pids(workers.master.pid))
-    # The worker reacts (":mag:") before it answers; Slack is slow to confirm the reaction, and the worker dies then.
+    # The worker reacts (":mag:") before it answers (WORKING_REACTION_AFTER_SECONDS=0 here); Slack is slow to confirm
+    # the reaction, and the worker dies then.
     workers.api.script("reactions.add", Reply(delay=5.0))
     event, event_id = p.app_mention("asean"), new_event_id()
     assert p.send(workers.events_url, delivery(event, event_id, 0)).status == 200  # acknowledged

@@ -47,11 +47,12 @@ def test_a_bot_logging_at_debug_keeps_secrets_out_and_text_at_debug(
 ) -> None:
     port = free_port()
     process = BotProcess(["--http", "--host", "127.0.0.1", "--port", str(port)],
-                         bot_env(slack_api.url, LOG_LEVEL="DEBUG"), tmp_path)  # fmt: skip
+                         bot_env(slack_api.url, LOG_LEVEL="DEBUG", WORKING_REACTION_AFTER_SECONDS="0"),
+                         tmp_path)  # fmt: skip
     with process:
         process.wait_http_ready(f"http://127.0.0.1:{port}")
         feed_canary(f"http://127.0.0.1:{port}/slack/events", slack_api)
-        slack_api.wait_for("reactions.remove", count=2)
+        slack_api.wait_for("reactions.remove", count=2)  # reacting at once: its calls are in the log too
     log = process.log()
     assert "Authorization" in log or "Sending a request" in log, "the debug log shows Web API requests"
     assert_no_secrets(log, "debug bot log")

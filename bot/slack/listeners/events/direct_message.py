@@ -11,7 +11,6 @@ from slack_sdk import WebClient
 from bot.render.blocks import render
 from bot.router import route
 from bot.slack.apology import guarded
-from bot.slack.reactions import working_on
 from bot.slack.services import services_of
 from bot.slack.text import plain_text
 
@@ -23,7 +22,7 @@ def direct_message_callback(
     """Answer in the DM (in the message's thread if it was written in one)."""
     services = services_of(context)
     channel, ts = event["channel"], event["ts"]
-    with working_on(client, channel, ts, logger):
+    with services.working_on(client, channel, ts, logger):
         text = plain_text(event.get("text"), context.bot_user_id)
         outcome = route(text, services.route_context(event.get("user"), channel), slash=False)
         client.chat_postMessage(channel=channel, thread_ts=event.get("thread_ts"), **render(outcome).as_kwargs())

@@ -1,0 +1,81 @@
+"""The store survives its PostgreSQL connections being cut (a server restart, a failover, an idle timeout).
+
+The pool does not ping before each use (``bot.store.engine``), so the first query on a cut connection fails; it must
+fail as a StoreError (the Slack layer refuses the request and Slack retries), and the next call must work without
+reopening the store, however many connections the pool held.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from bot.store import Store, StoreError, open_store
+from bot.store.models import PendingWork
+from tests.databases import postgres_server_url
+
+POOLED = 4  # connections held at once before the cut, so the pool has several to discard
+
+
+@pytest.fixture
+def pg_store(postgres_url: str) -> Iterator[Store]:
+    opened = open_store(postgres_url)
+    yield opened
+    opened.close()
+
+
+def fill_pool(store: Store, count: int) -> set[int]:
+    """Check out ``count`` connections at once and return their server process ids (they go back to the pool)."""
+    pids: set[int] = set()
+    barrier = threading.Barrier(count)
+
+    def hold() -> None:
+        with store.engine.connect() as conn:
+            pids.add(conn.execute(text("SELECT pg_backend_pid()")).scalar_one())
+            barrier.wait(timeout=10)
+
+    threads = [threading.Thread(target=hold) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=20)
+    return pids
+
+
+def cut(pids: set[int]) -> None:
+    """Terminate those server processes, as a restart would (only this test's connections)."""
+    admin = create_engine(postgres_server_url())
+    try:
+        with admin.begin() as conn:
+            for pid in pids:
+                conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+    finally:
+        admin.dispose()
+
+
+def test_cut_connections_fail_once_as_store_errors_then_the_store_recovers(pg_store: Store) -> None:
+    assert pg_store.claim_event("before", PendingWork(body=b"{}", content_type="application/json"))
+    pids = fill_pool(pg_store, POOLED)
+    assert len(pids) == POOLED
+    cut(pids)
+
+    failures = 0
+    for attempt in range(POOLED + 1):
+        try:
+            claimed = pg_store.claim_event(f"after-{attempt}", PendingWork(body=b"{}", content_type="application/json"))
+        except StoreError as error:
+            assert "unavailable" in str(error)
+            failures += 1
+        else:
+            assert claimed
+            break
+    assert failures <= 1, "one failed query discards the whole pool: only the first call may fail"
+    # Every pooled connection was replaced: the calls that follow all work, on new server processes.
+    fresh = fill_pool(pg_store, POOLED)
+    assert not fresh & pids
+    pg_store.complete_event("before")
+    assert pg_store.events.status("before") == "done"
+    pg_store.ping()
