@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from bot.answer import gaps, lexicon
 from bot.answer.index import Index
@@ -23,6 +24,7 @@ from bot.answer.spelling import Speller
 from bot.answer.suggest import Suggester
 from bot.kb.base import Entry, KnowledgeBase
 
+DEFAULT_CACHE_SIZE = 1024  # distinct messages whose replies are remembered (a few MB at most)
 MAX_TOPIC_ANSWERS = 40  # a bare topic lists its headline and this many figures at most (Slack shows fewer)
 _NAMES_WITH_PLACES = re.compile(
     r"hong\s*kong[\s-]*zhuhai[\s-]*maca[ou]|guangdong[\s-]*hong\s*kong[\s-]*maca[ou]|china[\s-]*laos|china[\s-]*europe"
@@ -44,8 +46,12 @@ INTENT_WORDS = (
 class Engine:
     """Answers messages from one knowledge base. Build once; ``ask`` is cheap and thread-safe."""
 
-    def __init__(self, kb: KnowledgeBase):
+    def __init__(self, kb: KnowledgeBase, cache_size: int = DEFAULT_CACHE_SIZE):
+        """Index ``kb``; remember the replies to the last ``cache_size`` distinct messages (0: none)."""
         self.kb = kb
+        # The knowledge base never changes under an engine and replies are immutable, so a repeated message
+        # ("/trade key", a popular question, a button pressed by many) is answered from memory.
+        self._remembered = lru_cache(maxsize=cache_size)(self._ask) if cache_size else self._ask
         find_places("")  # compile the gazetteer now, not on the first question
         self.index = Index(kb)
         self.ranker = Ranker(self.index)
@@ -95,6 +101,9 @@ class Engine:
         """
         if len(text) > MAX_CHARS:
             return Reply(query=text[:200], answered=False, reason="too_long")
+        return self._remembered(text, slash)
+
+    def _ask(self, text: str, slash: bool) -> Reply:
         query = read_query(text, self.speller.correct)
         content = [t for t in query.content if not _is_year(t)]
         if not content and not query.years:

@@ -44,16 +44,20 @@ class Answer(BaseModel):
 
     @classmethod
     def from_entry(cls, entry: Entry, topic_name: str, score: float) -> Answer:
-        """Build an answer from a knowledge-base entry."""
+        """Build an answer from a knowledge-base entry.
+
+        Without validating again: every field comes from the knowledge base, validated when it was loaded, and a
+        topic lists dozens of answers (validation was most of the cost of answering it).
+        """
         ind = entry.indicator
-        return cls(
+        return cls.model_construct(
             id=entry.uid,
             label=ind.label,
             topic=ind.topic,
             topic_name=topic_name,
             kind=ind.kind,
             value=ind.stated,
-            numeric=ind.value,
+            numeric=float(ind.value),
             unit=ind.unit,
             change=ind.change,
             share=ind.share,
@@ -63,10 +67,11 @@ class Answer(BaseModel):
             short_role=entry.speaker.short_role,
             quote=ind.quote,
             outlet=entry.outlet,
-            briefing=BriefingRef(
+            briefing=BriefingRef.model_construct(
                 id=entry.briefing.id, title=entry.briefing.title, date=entry.briefing.date.isoformat()
             ),
             score=round(score, 1),
+            note=None,
         )
 
 

@@ -19,6 +19,7 @@ from bot.render import limits
 from bot.render.actions import MORE_ON, SHARE, SUGGEST, action_id
 from bot.render.kit import Block, actions, button, context, divider, header, section
 from bot.render.limits import CUT, clip
+from bot.render.memo import IdentityMemo
 from bot.render.mrkdwn import bold, escape, quote
 from bot.render.text import decline_text, figure_line, human_date, reply_text
 from bot.router.outcomes import (
@@ -64,9 +65,13 @@ def render(outcome: Outcome) -> SlackMessage:
     raise TypeError(f"no Slack rendering registered for {type(outcome).__name__}")
 
 
+# As many as the engine remembers replies (``bot.answer.engine.DEFAULT_CACHE_SIZE``).
+_drawn_replies: IdentityMemo[Reply, SlackMessage] = IdentityMemo(size=1024)
+
+
 @render.register
 def _(outcome: AnswerOutcome) -> SlackMessage:
-    return reply_message(outcome.reply)
+    return _drawn_replies.get(outcome.reply, reply_message)
 
 
 @render.register

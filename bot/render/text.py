@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from bot.answer.models import Answer, Reply
 
@@ -21,6 +22,7 @@ def citation(answer: Answer) -> str:
     return f"{answer.speaker}, {answer.short_role} · {answer.briefing.title}, {human_date(answer.briefing.date)}"
 
 
+@lru_cache(maxsize=64)  # a handful of briefing dates, formatted for every answer shown
 def human_date(iso: str) -> str:
     """ "2026-01-14" -> "14 Jan 2026"."""
     day = dt.date.fromisoformat(iso)

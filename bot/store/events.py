@@ -6,11 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable, Collection
+from typing import Any
 
 from sqlalchemy import bindparam, delete, select, update
 
+from bot.store.group_commit import GroupCommit
 from bot.store.models import EventStatus, PendingWork, TakenOver
-from bot.store.sql import insert_if_absent
+from bot.store.sql import insert_absent
 from bot.store.tables import seen_events as table
 from bot.store.transaction import Transactions
 
@@ -19,10 +21,12 @@ MIN_RETENTION = dt.timedelta(minutes=10)
 DEFAULT_RETENTION = dt.timedelta(hours=1)
 PURGE_EVERY_SECONDS = 60.0
 
+_Write = tuple[str, Any]  # ("claim", the row's values) or ("done", an event id)
+
 # Built once: ``complete`` runs after every answer, and reusing the compiled statement saves CPU per request.
 _COMPLETE = (
     update(table)
-    .where(table.c.event_id == bindparam("id"), table.c.status == "processing")
+    .where(table.c.event_id.in_(bindparam("ids", expanding=True)), table.c.status == "processing")
     .values(status=bindparam("final"), lease_until=None, body=None)
 )
 
@@ -42,6 +46,9 @@ class SeenEvents:
         self._clock = clock
         self.retention = retention
         self._last_purge = float("-inf")
+        # Claims (before each ack) and completions (after each reply) come from every request thread at once:
+        # they are written together, a batch per transaction (``bot.store.group_commit``).
+        self._writes: GroupCommit[_Write, bool | None] = GroupCommit(self._write_batch)
 
     def claim(
         self, event_id: str, work: PendingWork | None = None, *, owner: str = "", lease: dt.timedelta | None = None
@@ -51,20 +58,32 @@ class SeenEvents:
         With ``work`` the row is a lease held by ``owner`` for ``lease``: status ``processing`` until ``complete``.
         Without, it is recorded as done (nothing to redo).
         """
-        if time.monotonic() - self._last_purge >= PURGE_EVERY_SECONDS:
-            self.purge()
         now = self._clock()
-        values = {"event_id": event_id[:255], "seen_at": now, "status": "done", "attempts": 0}
+        values = {"event_id": event_id[:255], "seen_at": now, "status": "done", "attempts": 0, "owner": None,
+                  "lease_until": None, "body": None, "content_type": None}  # fmt: skip
         if work is not None:
             values |= {"status": "processing", "owner": owner[:120], "lease_until": now + (lease or dt.timedelta())}
             values |= {"body": work.body, "content_type": work.content_type[:100]}
-        with self._transaction() as conn:
-            return insert_if_absent(conn, table, values)
+        return bool(self._writes.submit(("claim", values)))
 
     def complete(self, event_id: str, status: EventStatus = "done") -> None:
         """End the work on ``event_id`` (``done``, or ``failed`` when given up); the request body is dropped."""
+        if status == "done":
+            self._writes.submit(("done", event_id[:255]))
+            return
         with self._transaction() as conn:
-            conn.execute(_COMPLETE, {"id": event_id[:255], "final": status})
+            conn.execute(_COMPLETE, {"ids": [event_id[:255]], "final": status})
+
+    def _write_batch(self, writes: list[_Write]) -> list[bool | None]:
+        if time.monotonic() - self._last_purge >= PURGE_EVERY_SECONDS:
+            self.purge()
+        claims = [values for kind, values in writes if kind == "claim"]
+        done = [event_id for kind, event_id in writes if kind == "done"]
+        with self._transaction() as conn:
+            claimed = iter(insert_absent(conn, table, claims) if claims else [])
+            if done:
+                conn.execute(_COMPLETE, {"ids": done, "final": "done"})
+        return [next(claimed) if kind == "claim" else None for kind, _ in writes]
 
     def renew(self, event_ids: Collection[str], owner: str, lease: dt.timedelta) -> set[str]:
         """Extend the leases ``owner`` still holds among ``event_ids``; return the ids renewed."""

@@ -18,6 +18,18 @@ def insert_if_absent(conn: Connection, table: Table, values: dict[str, Any]) -> 
     return conn.execute(_insert_if_absent(conn.dialect.name, table), values).first() is not None
 
 
+def insert_absent(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> list[bool]:
+    """``insert_if_absent`` for several rows (all with the same keys, the primary key among them) in one statement;
+    for each row, whether it was inserted. Of two rows in ``rows`` with the same key, only the first can be."""
+    first_key = next(iter(table.primary_key.columns)).name
+    inserted = {row[0] for row in conn.execute(_insert_if_absent(conn.dialect.name, table), rows)}
+    results = []
+    for row in rows:
+        results.append(row[first_key] in inserted)
+        inserted.discard(row[first_key])
+    return results
+
+
 @lru_cache(maxsize=32)
 def _insert_if_absent(dialect_name: str, table: Table) -> Insert:
     # Built once per table, with the values given at execution: SQLAlchemy then reuses its compiled form,

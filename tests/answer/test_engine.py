@@ -156,3 +156,25 @@ def test_more_on_topic(engine: Engine) -> None:
     reply = engine.topic("asean")
     assert reply.answered and reply.answers[0].id == B + "asean-trade-2025"
     assert not engine.topic("no-such-topic").answered
+
+
+def test_a_repeated_message_is_answered_from_memory_within_a_bound(engine: Engine) -> None:
+    cached, uncached = Engine(engine.kb, cache_size=4), Engine(engine.kb, cache_size=0)
+    first = cached.ask("asean")
+    assert cached.ask("asean") is first
+    assert cached.ask("asean", slash=True) is not first  # how it was asked is part of the key
+    assert uncached.ask("asean") is not uncached.ask("asean")
+    assert uncached.ask("asean") == first
+    for other in ("eu", "key", "exports", "imports"):
+        cached.ask(other)
+    again = cached.ask("asean")
+    assert again is not first and again == first  # pushed out by four newer messages, then answered afresh
+
+
+def test_answers_built_without_revalidation_are_what_validation_gives(engine: Engine) -> None:
+    for text in ("asean", "key figures", "how fast did exports to ASEAN grow?", "bitcoin"):
+        reply = engine.ask(text)
+        assert type(reply).model_validate(reply.model_dump()) == reply
+        for answer in reply.answers:
+            assert type(answer).model_validate(answer.model_dump()) == answer
+            assert isinstance(answer.numeric, float) and isinstance(answer.score, float)
