@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from bot.kb.models import Briefing, Exclusion, Indicator, Speaker, Topic
 from bot.kb.transcript import Transcript
@@ -20,6 +22,9 @@ class Entry:
     file: str  # data file it came from, for error messages and exports
 
 
+T = TypeVar("T")
+
+
 @dataclass
 class KnowledgeBase:
     """Every briefing, topic and indicator loaded from the knowledge folder."""
@@ -33,15 +38,27 @@ class KnowledgeBase:
         self._by_uid: dict[str, Entry] = {}
         self._by_topic: dict[str, list[Entry]] = {}
         self._topics: dict[str, Topic] = {}
+        self._derived: dict[Hashable, Any] = {}
+
+    def remember(self, key: Hashable, make: Callable[[], T]) -> T:
+        """``make()``, computed once per ``key`` and kept (replies built straight from the knowledge base, such as
+        the key figures, are asked for again and again). Adding entries or topics forgets them all."""
+        try:
+            return self._derived[key]
+        except KeyError:
+            value = self._derived[key] = make()
+            return value
 
     def add(self, entry: Entry) -> None:
         """Add an entry (the loader has checked that its uid is new)."""
+        self._derived.clear()
         self.entries.append(entry)
         self._by_uid[entry.uid] = entry
         self._by_topic.setdefault(entry.indicator.topic, []).append(entry)
 
     def add_topics(self, topics: tuple[Topic, ...]) -> None:
         """Register a briefing's topics; a topic id that an earlier briefing defined keeps its first definition."""
+        self._derived.clear()
         for topic in topics:
             self._topics.setdefault(topic.id, topic)
 

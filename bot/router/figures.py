@@ -16,19 +16,25 @@ def answer_for(kb: KnowledgeBase, entry: Entry) -> Answer:
 
 def key_answers(kb: KnowledgeBase) -> tuple[Answer, ...]:
     """The key figures, in briefing order."""
-    return tuple(answer_for(kb, e) for e in kb.key_entries())
+    return kb.remember("key_answers", lambda: tuple(answer_for(kb, e) for e in kb.key_entries()))
 
 
 def topic_reply(kb: KnowledgeBase, topic_id: str) -> Reply | None:
     """A topic's figures, headline first, as the engine answers a bare topic; None for an unknown topic."""
     topic = kb.topic(topic_id)
-    entries = kb.entries_for_topic(topic_id)
-    if topic is None or not entries:
-        return None
-    answers = [answer_for(kb, e) for e in entries]
-    return Reply(
-        query=topic.name, answered=True, reason="topic", answers=answers, topic=topic.id, topic_name=topic.name
-    )
+    if topic is None:
+        return None  # before remembering: button values are anything a client sends
+
+    def build() -> Reply | None:
+        entries = kb.entries_for_topic(topic.id)
+        if not entries:
+            return None
+        answers = [answer_for(kb, e) for e in entries]
+        return Reply(
+            query=topic.name, answered=True, reason="topic", answers=answers, topic=topic.id, topic_name=topic.name
+        )
+
+    return kb.remember(("topic_reply", topic.id), build)
 
 
 def reply_from_ids(kb: KnowledgeBase, query: str, uids: Iterable[str], topic_id: str | None) -> Reply | None:

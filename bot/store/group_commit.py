@@ -20,11 +20,14 @@ MAX_BATCH = 200  # rows in one statement; a bound on its size, far above what ei
 
 
 class _Waiter(Generic[Item, Result]):
-    __slots__ = ("error", "finished", "item", "result", "wake")
+    __slots__ = ("error", "finished", "item", "result", "signal")
 
     def __init__(self, item: Item):
         self.item = item
-        self.wake = threading.Event()  # set when the result is in, or when this caller is to write the next batch
+        # Released when the result is in, or when this caller is to write the next batch. A bare lock, taken at
+        # once: the cheapest one-shot signal between threads (an Event costs several times more per request).
+        self.signal = threading.Lock()
+        self.signal.acquire()
         self.finished = False
         self.result: Result | None = None
         self.error: BaseException | None = None
@@ -55,9 +58,8 @@ class GroupCommit(Generic[Item, Result]):
         if lead:
             self._write_next_batch()  # it starts with this caller's item
         while not waiter.finished:
-            waiter.wake.wait()
+            waiter.signal.acquire()
             if not waiter.finished:  # handed the next batch, which starts with this caller's item
-                waiter.wake.clear()
                 self._write_next_batch()
         if waiter.error is not None:
             raise waiter.error
@@ -79,8 +81,8 @@ class GroupCommit(Generic[Item, Result]):
         with self._lock:
             for waiter in batch:
                 waiter.finished = True
-                waiter.wake.set()
+                waiter.signal.release()
             if self._queue:
-                self._queue[0].wake.set()  # the next writer
+                self._queue[0].signal.release()  # the next writer
             else:
                 self._writing = False
