@@ -9,6 +9,8 @@ mentions: the same ``event_id`` again with ``X-Slack-Retry-Num``) from ``--concu
 - replies posted versus expected: duplicates and losses (both must be zero);
 - peak resident memory of each gunicorn worker (``VmHWM`` in ``/proc/<pid>/status``);
 - ack p99 of tradebot when paced at the rate the bare app sustained;
+- bare and tradebot (and, with 1 worker, tradebot with its answer cache off) run in alternation for ``--rounds``
+  rounds, and each row is the median round: this machine's speed drifts by a quarter from one minute to the next;
 - two fault runs with N workers on PostgreSQL: a worker SIGKILLed mid-run, and the PostgreSQL server restarted
   mid-run (``pg_ctlcluster … restart``; it is started again by the restart). Mentions refused (503) or cut off are
   resent as Slack would (with ``X-Slack-Retry-Num``); lost and duplicated replies and the recovery time are reported.
@@ -24,6 +26,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import itertools
+import json
 import os
 import random
 import signal
@@ -34,7 +37,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,7 +48,11 @@ from tests.fakes import payloads as p  # noqa: E402
 from tests.fakes.bot_process import BotProcess, bot_env, child_pids, free_port, wait_for_workers  # noqa: E402
 from tests.fakes.slack_api import RESPONSE_URL_METHOD, FakeSlackApi  # noqa: E402
 
-QUESTIONS = ["how fast did exports to ASEAN grow?", "asean", "trade with the EU", "key", "lithium batteries", "bitcoin"]
+# What users ask: the answer engine's evaluation set (373 distinct questions, declines among them). Every reply is
+# remembered once asked (ANSWER_CACHE_SIZE), so the 1-worker runs add tradebot with the cache off beside it.
+QUESTIONS = [
+    json.loads(line)["q"] for line in (Path(__file__).resolve().parents[1] / "tests/answer/eval_set.jsonl").open()
+]
 TOPICS = ["asean", "eu", "exports", "imports"]
 MIX = (("mention", 0.6), ("command", 0.25), ("button", 0.15))
 RETRY_SHARE = 0.2  # of mentions, delivered a second time
@@ -353,38 +360,58 @@ def warm_up(api: FakeSlackApi, server: Server, workers: int) -> None:
 
 # ---------------------------------------------------------------------------------------------- runs
 def load_runs(args: argparse.Namespace, api: FakeSlackApi, pg_url: str) -> list[Result]:
+    """For each worker count: the bare app and tradebot side by side, run in alternation for ``--rounds`` rounds
+    (this machine's speed drifts by a quarter between minutes, so each keeps its median round), then tradebot
+    paced at the bare app's median rate."""
     results = []
-    worker_counts = sorted({1, args.workers})
-    for workers in worker_counts:
-        with bare(api, workers) as server:
-            warm_up(api, server, workers)
-            jobs = build_jobs(api, args.requests)
-            outcome, started = send_stream(server.port, jobs, args.concurrency)
-            row = summarize("bare Bolt", workers, "-", api, jobs, outcome, started, peak_rss_mb(server.workers))
-            results.append(row)
-            api.reset()
-        bare_rate = row.rps
-        databases = [("postgresql", pg_url)]
-        if workers == 1 and args.sqlite:
-            databases.append(("sqlite", f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"))
-        for name, url in databases:
-            with tradebot(api, workers, url) as server:
+    for workers in sorted({1, args.workers}):
+        with ExitStack() as stack:
+            plain = stack.enter_context(bare(api, workers))
+            bot = stack.enter_context(tradebot(api, workers, pg_url))
+            servers = [("bare Bolt", plain, "-"), ("tradebot", bot, "postgresql")]
+            if workers == 1:
+                uncached = stack.enter_context(tradebot(api, workers, pg_url, ANSWER_CACHE_SIZE="0"))
+                servers.append(("tradebot, answer cache off", uncached, "postgresql"))
+            for _, server, _ in servers:
                 warm_up(api, server, workers)
+            rounds: dict[str, list[Result]] = {name: [] for name, _, _ in servers}
+            for _ in range(args.rounds):
+                for name, server, database in servers:
+                    jobs = build_jobs(api, args.requests)
+                    outcome, started = send_stream(server.port, jobs, args.concurrency)
+                    rss = peak_rss_mb(server.workers)
+                    rounds[name].append(summarize(name, workers, database, api, jobs, outcome, started, rss))
+                    api.reset()
+            for rows in rounds.values():
+                results.append(median_round(rows))
+            bare_rate = next(r for r in results if r.server == "bare Bolt" and r.workers == workers).rps
+            jobs = build_jobs(api, args.requests, seed=13)
+            outcome, started = send_stream(bot.port, jobs, max(args.concurrency, 32), rate=bare_rate)
+            note = f"paced at the bare median rate, {bare_rate:.0f}/s"
+            rss = peak_rss_mb(bot.workers)
+            results.append(summarize("tradebot", workers, "postgresql", api, jobs, outcome, started, rss, note))
+            api.reset()
+        if workers == 1 and args.sqlite:
+            with tradebot(api, 1, f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3") as server:
+                warm_up(api, server, 1)
                 jobs = build_jobs(api, args.requests, seed=11)
                 outcome, started = send_stream(server.port, jobs, args.concurrency)
-                results.append(
-                    summarize("tradebot", workers, name, api, jobs, outcome, started, peak_rss_mb(server.workers))
-                )
-                api.reset()
-                if name != "postgresql":
-                    continue
-                jobs = build_jobs(api, args.requests, seed=13)
-                outcome, started = send_stream(server.port, jobs, max(args.concurrency, 32), rate=bare_rate)
-                note = f"paced at the bare rate, {bare_rate:.0f}/s"
                 rss = peak_rss_mb(server.workers)
-                results.append(summarize("tradebot", workers, name, api, jobs, outcome, started, rss, note))
+                results.append(summarize("tradebot", 1, "sqlite", api, jobs, outcome, started, rss, "one round"))
                 api.reset()
     return results
+
+
+def median_round(rows: list[Result]) -> Result:
+    """The round with the median throughput, noting every round's; duplicates and losses summed over all rounds."""
+    ordered = sorted(rows, key=lambda r: r.rps)
+    middle = ordered[len(ordered) // 2]
+    middle.duplicates = sum(r.duplicates for r in rows)
+    middle.lost = sum(r.lost for r in rows)
+    middle.rss_mb = [max(values) for values in zip(*(r.rss_mb for r in rows), strict=False)]
+    each = ", ".join(f"{r.rps:.0f}" for r in rows)
+    middle.note = f"median of {len(rows)} rounds (req/s: {each}); dup/lost: all rounds"
+    return middle
 
 
 def fault_runs(args: argparse.Namespace, api: FakeSlackApi, pg_url: str, rate: float) -> list[Result]:
@@ -510,16 +537,27 @@ def table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
+def _median(result: Result) -> bool:
+    return result.note.startswith("median")
+
+
+def _paced(result: Result) -> bool:
+    return result.note.startswith("paced")
+
+
 def ratios(results: list[Result]) -> list[str]:
     lines = []
     for workers in sorted({r.workers for r in results}):
         base = next((r for r in results if r.server == "bare Bolt" and r.workers == workers), None)
-        own = next((r for r in results if r.server == "tradebot" and r.workers == workers and not r.note), None)
-        paced = next((r for r in results if r.server == "tradebot" and r.workers == workers and r.note), None)
+        own = next((r for r in results if r.server == "tradebot" and r.workers == workers and _median(r)), None)
+        paced = next((r for r in results if r.server == "tradebot" and r.workers == workers and _paced(r)), None)
         if base and own:
             line = f"{workers} worker(s): tradebot {own.rps:.0f}/s = {own.rps / base.rps:.0%} of bare {base.rps:.0f}/s"
             if paced:
                 line += f"; ack p99 paced at the bare rate: {paced.ack_p99:.1f} ms (target < 100)"
+            off = next((r for r in results if r.server.endswith("cache off") and r.workers == workers), None)
+            if off:
+                line += f"; answer cache off: {off.rps:.0f}/s = {off.rps / base.rps:.0%}"
             lines.append(line)
     return lines
 
@@ -529,6 +567,7 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=2000, help="requests per run (default 2000)")
     parser.add_argument("--workers", type=int, default=2, help="N, the larger worker count (default 2)")
     parser.add_argument("--concurrency", type=int, default=16, help="requests in flight (default 16)")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds of bare and tradebot (default 3)")
     parser.add_argument("--sqlite", action="store_true", help="also run tradebot with 1 worker on SQLite")
     parser.add_argument("--no-faults", dest="faults", action="store_false", help="skip the fault runs")
     args = parser.parse_args()
@@ -540,7 +579,7 @@ def main() -> int:
     with FakeSlackApi() as api, private_schema(server_url) as pg_url:
         results = load_runs(args, api, pg_url)
         if args.faults:
-            own = [r for r in results if r.server == "tradebot" and r.workers == args.workers and not r.note]
+            own = [r for r in results if r.server == "tradebot" and r.workers == args.workers and _median(r)]
             # Paced at half of what tradebot sustained, so the run lasts long enough for a fault in the middle.
             results += fault_runs(args, api, pg_url, rate=max(own[0].rps / 2, 20.0))
     print(table(results))

@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     lease_sweep_seconds: float = Field(default=5.0, gt=0, le=60)
     schedule_tick_seconds: float = Field(default=20.0, gt=0, le=3600)
     knowledge_dir: Path = DEFAULT_KNOWLEDGE_DIR
+    # Replies to this many distinct messages are remembered by each process (0: none); the knowledge base does
+    # not change while it runs.
+    answer_cache_size: int = Field(default=1024, ge=0, le=100_000)
     log_level: str = "INFO"
 
     # A standing subscription created at start-up, for operators (see the scheduling docs).

@@ -35,9 +35,8 @@ class WorkerFactory:
         scheduling = start_scheduling(self.settings, self.kb, client)
         # The store also de-duplicates Slack's events: a claim there is seen by every worker sharing the database.
         middleware = hardening_middleware(scheduling.store)
-        app = create_app(
-            self.settings, self.kb, Engine(self.kb), client=client, middleware=middleware, extras=scheduling.extras
-        )
+        engine = Engine(self.kb, self.settings.answer_cache_size)
+        app = create_app(self.settings, self.kb, engine, client=client, middleware=middleware, extras=scheduling.extras)
         # Answers questions that a worker killed after acking left unanswered (its own or another worker's).
         secret = self.settings.slack_signing_secret
         LeaseSweeper(app, scheduling.store.leases, secret, interval=self.settings.lease_sweep_seconds).start()
