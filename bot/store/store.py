@@ -43,7 +43,10 @@ class Store:
         self.subscriptions = Subscriptions(transaction, clock)
         self.deliveries = Deliveries(transaction, clock)
         self.rotation = Rotation(transaction, clock)
-        self.events = SeenEvents(transaction, clock, event_retention)
+        autocommit = None
+        if engine.dialect.name == "postgresql":
+            autocommit = transactions(engine.execution_options(isolation_level="AUTOCOMMIT"))
+        self.events = SeenEvents(transaction, clock, event_retention, postgres_autocommit=autocommit)
         self.leases = EventLeases(self.events, event_lease)
         self._transaction = transaction
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from sqlalchemy import text
 
-from bot.store import Store
+from bot.store import Store, open_store
 from bot.store.group_commit import GroupCommit
 from bot.store.models import PendingWork
+from bot.store.sql import postgres_claim_and_complete
 
 THREADS = 16
 
@@ -96,3 +99,24 @@ def test_racing_claims_in_one_process_are_won_once_per_event(store: Store) -> No
         list(pool.map(store.complete_event, sorted(set(ids))))
     assert store.events.unfinished() == []
     assert {store.events.status(event_id) for event_id in set(ids)} == {"done"}
+
+
+def test_postgres_writes_claims_and_completions_straight_through_the_driver(postgres_url: str) -> None:
+    store = open_store(postgres_url)
+    try:
+        assert store.events._postgres_autocommit is not None, "PostgreSQL takes the driver-level path"
+        now = dt.datetime.now(dt.UTC)
+        lease = now + dt.timedelta(seconds=20)
+        row = {"seen_at": now, "status": "processing", "attempts": 0, "owner": "test:1", "lease_until": lease,
+               "body": "{}", "content_type": "application/json"}  # fmt: skip
+        claims = [{"event_id": "A", **row}, {"event_id": "B", **row}, {"event_id": "A", **row}]
+        with store.engine.execution_options(isolation_level="AUTOCOMMIT").connect() as conn:
+            assert postgres_claim_and_complete(conn, claims, []) == [True, True, False]
+            assert postgres_claim_and_complete(conn, claims[:1], ["B"]) == [False]
+        assert store.events.status("A") == "processing" and store.events.status("B") == "done"
+        assert set(store.events.unfinished()) == {"A"}
+        with store.engine.connect() as conn:
+            seen_at = conn.execute(text("SELECT seen_at FROM seen_events WHERE event_id = 'A'")).scalar_one()
+        assert seen_at == now.replace(tzinfo=None), "stored as naive UTC, like the UTCDateTime column type"
+    finally:
+        store.close()

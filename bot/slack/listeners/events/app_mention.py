@@ -19,7 +19,7 @@ from bot.slack.text import plain_text
 def app_mention_callback(
     body: dict[str, Any], event: dict[str, Any], context: BoltContext, client: WebClient, logger: Logger
 ) -> None:
-    """Answer in a thread under the mention (in its thread when it is already in one), reacting meanwhile."""
+    """Answer in a thread under the mention (in its thread when it is already in one), reacting if it is slow."""
     services = services_of(context)
     channel, ts = event["channel"], event["ts"]
     with services.working_on(client, channel, ts, logger):
