@@ -13,8 +13,13 @@ from bot.slack.listeners import actions, commands, events, views
 
 
 def register(app: App) -> None:
-    """Register every listener on ``app``; events last, since they end with a catch-all."""
+    """Register every listener on ``app``.
+
+    Bolt tries listeners in registration order and builds each one's matcher arguments on the way, so the most
+    frequent requests come first: events (mentions and DMs), then commands, buttons and views. The events' final
+    catch-all matches events only, never a command or a button.
+    """
+    events.register(app)
     commands.register(app)
     actions.register(app)
     views.register(app)
-    events.register(app)
