@@ -2,7 +2,8 @@
 
 Reports, on this machine:
 - start-up: interpreter + imports, knowledge load and validation, index build (fresh process);
-- per-question latency p50/p99 in process, over the evaluation set repeated;
+- per-question latency p50/p99 in process, over the evaluation set repeated, with the reply cache off (every
+  question answered afresh; a repeated question is otherwise answered from memory);
 - peak memory (max RSS) of a process that loads and answers;
 - the same with the knowledge base grown 100 times by synthetic briefings;
 - the engine beside a plain rapidfuzz WRatio search over the transcript's sentences, on the evaluation set.
@@ -118,7 +119,7 @@ def main() -> None:
 
     print(f"evaluation set: {len(cases)} questions")
     base = startup(DEFAULT_KNOWLEDGE_DIR)
-    engine = Engine(load_knowledge())
+    engine = Engine(load_knowledge(), cache_size=0)  # measure answering, not remembering
     score = evaluate(engine, cases)
     samples = latencies(engine, cases, args.rounds)
 
@@ -126,7 +127,7 @@ def main() -> None:
         grown_dir = Path(tmp) / "knowledge"
         grow(DEFAULT_KNOWLEDGE_DIR, grown_dir, args.grow)
         grown = startup(grown_dir)
-        big_engine = Engine(load_knowledge(grown_dir))
+        big_engine = Engine(load_knowledge(grown_dir), cache_size=0)
         big_samples = latencies(big_engine, cases, max(1, args.rounds // 10))
 
     b_top1, b_declines, b_samples = baseline(cases)
