@@ -32,12 +32,12 @@ REPLY = "A fixed reply."
 
 
 def build_app() -> App:
-    """The bare Bolt app, configured like tradebot's (thread pool, lazy listeners, process_before_response off)."""
+    """The bare Bolt app, configured like tradebot's (thread pool, lazy listeners, process_before_response on)."""
     client = WebClient(token=os.environ["SLACK_BOT_TOKEN"], base_url=os.environ["SLACK_API_URL"], timeout=10)
     app = App(
         client=client,
         signing_secret=os.environ["SLACK_SIGNING_SECRET"],
-        process_before_response=False,
+        process_before_response=True,
         listener_executor=ThreadPoolExecutor(max_workers=32),
     )
 

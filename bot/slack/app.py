@@ -63,10 +63,11 @@ def create_app(
     app = App(
         client=client or build_web_client(settings),
         signing_secret=settings.slack_signing_secret or "",
-        # Bolt's default for a long-running server: the HTTP response goes out as soon as ack() runs, and the
-        # lazy callbacks run on the thread pool afterwards. True is only needed on FaaS, which stops the
-        # process after the response.
-        process_before_response=False,
+        # Every listener's ack function only calls ack(), and the work is in lazy callbacks, which Bolt starts on
+        # the thread pool in either mode. True runs that ack function in the request's own thread and answers at
+        # once; False (Bolt's default) would hand it to the same pool as the answers and poll for it every 10 ms,
+        # so under load a command's ack would wait behind queued answers (bench/load_bench.py).
+        process_before_response=True,
         listener_executor=ThreadPoolExecutor(max_workers=listener_threads, thread_name_prefix="tradebot-listener"),
         logger=logger,
     )
