@@ -51,7 +51,7 @@ class SeenEvents:
         self.retention = retention
         self._last_purge = float("-inf")
         # Claims (before each ack) and completions (after each reply) come from every request thread at once:
-        # they are written together, a batch per transaction (``bot.store.group_commit``).
+        # they are written together, a batch at a time (``bot.store.group_commit``).
         self._writes: GroupCommit[_Write, bool | None] = GroupCommit(self._write_batch)
 
     def claim(

@@ -1,7 +1,7 @@
-"""Group commit: many threads' small writes of one kind, run together in one transaction.
+"""Group commit: many threads' small writes of one kind, written together in one batch.
 
 Every answered question writes twice (its claim before the ack, its completion after the reply). Under load many
-threads do so at once, and a transaction each costs more CPU and round trips than the rows themselves. Here the
+threads do so at once, and a statement and commit each cost more CPU and round trips than the rows themselves. Here the
 first thread to arrive writes its own row at once; rows arriving while it writes wait, and the next of them
 writes them all in one go. An idle bot writes exactly as before, and a busy one writes a batch per round trip.
 Every caller still returns only after its own row is committed, so nothing is acknowledged or marked done early.
@@ -9,6 +9,7 @@ Every caller still returns only after its own row is committed, so nothing is ac
 
 from __future__ import annotations
 
+import copy
 import threading
 from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
@@ -62,7 +63,7 @@ class GroupCommit(Generic[Item, Result]):
             if not waiter.finished:  # handed the next batch, which starts with this caller's item
                 self._write_next_batch()
         if waiter.error is not None:
-            raise waiter.error
+            raise _own_copy(waiter.error)
         return waiter.result  # type: ignore[return-value] - set before finished
 
     def _write_next_batch(self) -> None:
@@ -86,3 +87,14 @@ class GroupCommit(Generic[Item, Result]):
                 self._queue[0].signal.release()  # the next writer
             else:
                 self._writing = False
+
+
+def _own_copy(error: BaseException) -> BaseException:
+    """A copy of a batch's error for one of its callers: raising the one object in several threads at once would
+    mix their tracebacks. The copy keeps the cause (a StoreError's database error)."""
+    try:
+        twin = copy.copy(error)
+    except Exception:  # an exception type that cannot be rebuilt from its args
+        return error
+    twin.__cause__ = error.__cause__ or error.__context__
+    return twin

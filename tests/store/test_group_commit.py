@@ -120,3 +120,29 @@ def test_postgres_writes_claims_and_completions_straight_through_the_driver(post
         assert seen_at == now.replace(tzinfo=None), "stored as naive UTC, like the UTCDateTime column type"
     finally:
         store.close()
+
+
+def test_each_caller_of_a_failed_batch_gets_its_own_copy_of_the_error() -> None:
+    batches: list[int] = []
+
+    def failing(items: list[int]) -> list[int]:
+        batches.append(len(items))
+        time.sleep(0.05)  # long enough for the others to queue behind the first
+        raise RuntimeError("the database went away")
+
+    group: GroupCommit[int, int] = GroupCommit(failing)
+    errors: list[BaseException] = []
+    lock = threading.Lock()
+
+    def submit(n: int) -> None:
+        try:
+            group.submit(n)
+        except RuntimeError as error:
+            with lock:
+                errors.append(error)
+
+    with ThreadPoolExecutor(THREADS) as pool:
+        list(pool.map(submit, range(THREADS)))
+    assert len(errors) == THREADS and all(str(e) == "the database went away" for e in errors)
+    assert max(batches) > 1, "callers shared a batch"
+    assert len({id(e) for e in errors}) == THREADS, "no two callers raise the same object"
