@@ -16,6 +16,7 @@ from typing import Any
 from slack_bolt import BoltContext, BoltResponse
 
 from bot.render.blocks import apology_message
+from bot.slack.answer_message import reply_thread
 from bot.slack.client import build_webhook_client
 from bot.slack.middleware.claims import complete_event, release_event
 
@@ -31,8 +32,7 @@ def apologize(body: dict[str, Any], context: BoltContext, logger: Logger) -> Non
                 response_type="ephemeral", replace_original=False, **msg
             )
         elif event.get("channel") and event.get("ts"):
-            thread = event.get("thread_ts") or (None if event.get("channel_type") == "im" else event["ts"])
-            context.client.chat_postMessage(channel=event["channel"], thread_ts=thread, **msg)
+            context.client.chat_postMessage(channel=event["channel"], thread_ts=reply_thread(event), **msg)
         elif (body.get("user") or {}).get("id") or event.get("user"):
             user = (body.get("user") or {}).get("id") or event["user"]
             context.client.chat_postMessage(channel=user, **msg)

@@ -17,6 +17,7 @@ from slack_sdk import WebClient
 
 from bot.render.blocks import render
 from bot.router import COMMAND, NoticeOutcome
+from bot.slack.answer_message import reply_thread
 from bot.slack.apology import guarded
 from bot.slack.matchers import direct_message, from_person
 from bot.slack.middleware.claims import complete_event
@@ -76,7 +77,6 @@ def too_long_callback(
     body: dict[str, Any], event: dict[str, Any], context: BoltContext, client: WebClient, logger: Logger
 ) -> None:
     """Post the polite reply where the answer would have gone (a mention's thread, or the DM)."""
-    thread = event.get("thread_ts") or (None if event.get("channel_type") == "im" else event["ts"])
     length = context.get("too_long") or 0
     logger.info("declined a message of %d characters without searching", length)
-    client.chat_postMessage(channel=event["channel"], thread_ts=thread, **too_long_message(length))
+    client.chat_postMessage(channel=event["channel"], thread_ts=reply_thread(event), **too_long_message(length))

@@ -1,0 +1,31 @@
+"""Answering a message typed to the bot (a mention or a direct message): the same steps, in a different place."""
+
+from __future__ import annotations
+
+from logging import Logger
+from typing import Any
+
+from slack_bolt import BoltContext
+from slack_sdk import WebClient
+
+from bot.render.blocks import render
+from bot.router import route
+from bot.slack.services import services_of
+from bot.slack.text import plain_text
+
+
+def reply_thread(event: dict[str, Any]) -> str | None:
+    """Where the reply to a message goes: the message's thread if it is in one; else a new thread under a channel
+    message, or straight into the direct-message channel."""
+    return event.get("thread_ts") or (None if event.get("channel_type") == "im" else event["ts"])
+
+
+def answer_message(event: dict[str, Any], context: BoltContext, client: WebClient, logger: Logger) -> None:
+    """Route the message's text and post the reply (``reply_thread``), with the working reaction on the message if
+    the answer is slow."""
+    services = services_of(context)
+    channel = event["channel"]
+    with services.working_on(client, channel, event["ts"], logger):
+        text = plain_text(event.get("text"), context.bot_user_id)
+        outcome = route(text, services.route_context(event.get("user"), channel), slash=False)
+        client.chat_postMessage(channel=channel, thread_ts=reply_thread(event), **render(outcome).as_kwargs())
