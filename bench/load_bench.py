@@ -30,6 +30,7 @@ import json
 import os
 import random
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -136,6 +137,11 @@ class Connection:
     def post(self, request: p.SignedRequest) -> int:
         if self.conn is None:
             self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=15)
+            self.conn.connect()
+            # http.client writes the headers and the body in two sends: without this, Nagle's algorithm holds the
+            # body until the server's delayed ACK of the headers, up to 40 ms on a kept-alive connection. Slack's
+            # own client is not slowed like that, and it was a fixed delay on every server's acks.
+            self.conn.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         try:
             self.conn.request("POST", "/slack/events", body=request.body, headers=request.headers)
             response = self.conn.getresponse()
@@ -221,6 +227,8 @@ class Result:
     duplicates: int
     lost: int
     rss_mb: list[float]
+    connections: int = 0  # connections the replies came over to the fake Slack API
+    cpu_ms: tuple[float, float, float] | None = None  # per request: the workers, this process, PostgreSQL
     note: str = ""
 
 
@@ -280,8 +288,47 @@ def summarize(
         duplicates=sum(len(t) - 1 for t in found.values()),
         lost=len(keys - set(found)),
         rss_mb=rss,
+        connections=len({call.connection for call in api.calls()}),
         note=note,
     )
+
+
+class CpuMeter:
+    """CPU time per request of a round, where it went: the server's workers, this process (the load generator and
+    the fake Slack API) and PostgreSQL's processes. Ticks of 10 ms, over rounds of several seconds."""
+
+    def __init__(self, workers: list[int]):
+        self.workers = workers
+        self.start = self._now()
+
+    def per_request(self, requests: int) -> tuple[float, float, float]:
+        now = self._now()
+        return tuple((b - a) * 1000 / requests for a, b in zip(self.start, now, strict=True))  # type: ignore[return-value]
+
+    def _now(self) -> tuple[float, float, float]:
+        mine = os.times()
+        return (sum(_cpu(pid) for pid in self.workers), mine.user + mine.system, _postgres_cpu())
+
+
+def _cpu(pid: int) -> float:
+    """utime + stime of a process, in seconds (0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _postgres_cpu() -> float:
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if (entry / "comm").read_text().strip() == "postgres":
+                    total += _cpu(int(entry.name))
+            except OSError:
+                continue
+    return total
 
 
 def peak_rss_mb(pids: list[int]) -> list[float]:
@@ -378,9 +425,12 @@ def load_runs(args: argparse.Namespace, api: FakeSlackApi, pg_url: str) -> list[
             for _ in range(args.rounds):
                 for name, server, database in servers:
                     jobs = build_jobs(api, args.requests)
+                    meter = CpuMeter(server.workers)
                     outcome, started = send_stream(server.port, jobs, args.concurrency)
                     rss = peak_rss_mb(server.workers)
-                    rounds[name].append(summarize(name, workers, database, api, jobs, outcome, started, rss))
+                    row = summarize(name, workers, database, api, jobs, outcome, started, rss)
+                    row.cpu_ms = meter.per_request(len(jobs))
+                    rounds[name].append(row)
                     api.reset()
             for rows in rounds.values():
                 results.append(median_round(rows))
@@ -524,15 +574,17 @@ class HealthWatch:
 def table(results: list[Result]) -> str:
     head = (
         "| server | workers | db | requests | req/s | ack p50 ms | ack p99 ms | reply p50 ms | reply p99 ms "
-        "| replies expected | posted | duplicates | lost | peak RSS per worker MB | note |"
+        "| replies expected | posted | duplicates | lost | peak RSS per worker MB | Slack API connections "
+        "| CPU ms per request: workers / bench / PostgreSQL | note |"
     )
-    lines = [head, "|" + "---|" * 15]
+    lines = [head, "|" + "---|" * 17]
     for r in results:
         rss = ", ".join(f"{m:.0f}" for m in r.rss_mb)
+        cpu = " / ".join(f"{m:.2f}" for m in r.cpu_ms) if r.cpu_ms else "-"
         lines.append(
             f"| {r.server} | {r.workers} | {r.database} | {r.requests} | {r.rps:.0f} | {r.ack_p50:.1f} | "
             f"{r.ack_p99:.1f} | {r.reply_p50:.0f} | {r.reply_p99:.0f} | {r.expected} | {r.posted} | {r.duplicates} "
-            f"| {r.lost} | {rss} | {r.note} |"
+            f"| {r.lost} | {rss} | {r.connections} | {cpu} | {r.note} |"
         )
     return "\n".join(lines)
 

@@ -14,6 +14,8 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.slack.client import PooledWebClient
+
 logger = logging.getLogger(__name__)
 
 # Errors after which posting to the channel cannot work until a person acts: the subscription is paused.
@@ -149,4 +151,4 @@ def _retry_after(exc: SlackApiError) -> float:
 
 def build_client(token: str, base_url: str, timeout: int) -> WebClient:
     """A WebClient for the scheduler with no retry handlers of its own (the Poster's rules apply instead)."""
-    return WebClient(token=token, base_url=base_url, timeout=timeout, retry_handlers=[])
+    return PooledWebClient(token=token, base_url=base_url, timeout=timeout, retry_handlers=[])

@@ -15,7 +15,7 @@ from bot.config import Settings
 from bot.kb.base import KnowledgeBase
 from bot.slack import listeners
 from bot.slack.apology import on_error
-from bot.slack.client import build_web_client
+from bot.slack.client import PooledWebClient, build_web_client
 from bot.slack.services import CONTEXT_KEY, Services
 
 # Acks and lazy callbacks share Bolt's listener pool; it is sized so a burst of slow answers does not queue the
@@ -60,8 +60,9 @@ def create_app(
     if not any(isinstance(f, _DropTokenSkipped) for f in logger.filters):
         logger.addFilter(_DropTokenSkipped())
     services = Services(settings=settings, kb=kb, engine=engine, extras=dict(extras or {}))
+    shared = client or build_web_client(settings)
     app = App(
-        client=client or build_web_client(settings),
+        client=shared,
         signing_secret=settings.slack_signing_secret or "",
         # Every listener's ack function only calls ack(), and the work is in lazy callbacks, which Bolt starts on
         # the thread pool in either mode. True runs that ack function in the request's own thread and answers at
@@ -74,6 +75,11 @@ def create_app(
 
     def provide_services(context: BoltContext, next: Callable[[], None]) -> None:  # noqa: A002 - Bolt's name
         context[CONTEXT_KEY] = services
+        # Bolt gives each request a new plain WebClient with the app's token (and deep-copies it for the lazy
+        # listener); the app's own client sends the same calls through this process's keep-alive connections.
+        # The team_id Bolt adds to its copy is implied by a workspace's bot token, which is what the bot runs on.
+        if isinstance(shared, PooledWebClient) and context.client.token == shared.token:
+            context["client"] = shared
         next()
 
     app.use(provide_services)

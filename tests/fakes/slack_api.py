@@ -16,8 +16,10 @@ the bot did with a deadline, never a sleep::
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
+import socket
 import threading
 import time
 from collections import defaultdict, deque
@@ -26,6 +28,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
+
+from tests.fakes.tls import Certificate
 
 RESPONSE_URL_METHOD = "response_url"  # the ``method`` recorded for posts to a response URL
 BOT_USER_ID = "UBOT0001"
@@ -58,6 +62,7 @@ class Call:
         headers: request headers, keys lower-cased.
         token: the bearer token (or ``token`` field), if any.
         at: ``time.monotonic()`` when it arrived.
+        connection: the client's address and port: calls on one kept-alive connection share it.
     """
 
     method: str
@@ -66,6 +71,7 @@ class Call:
     headers: dict[str, str]
     token: str | None
     at: float
+    connection: tuple[str, int] = ("", 0)
 
     @property
     def blocks(self) -> list[dict[str, Any]]:
@@ -102,11 +108,41 @@ class _Server(ThreadingHTTPServer):
     request_queue_size = 128
     daemon_threads = True
 
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.open_connections: set[socket.socket] = set()
+        self._connections_lock = threading.Lock()
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._connections_lock:
+            self.open_connections.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._connections_lock:
+            self.open_connections.discard(request)
+        super().shutdown_request(request)
+
+    def close_open_connections(self) -> None:
+        """End the keep-alive connections clients still hold, as a stopped server would."""
+        with self._connections_lock:
+            connections = list(self.open_connections)
+        for connection in connections:
+            with contextlib.suppress(OSError):  # already closed by the client
+                connection.shutdown(socket.SHUT_RDWR)
+
 
 class FakeSlackApi:
     """The fake server. Use as a context manager, or ``start()``/``stop()``."""
 
-    def __init__(self, bot_user_id: str = BOT_USER_ID, bot_id: str = BOT_ID, team_id: str = TEAM_ID):
+    def __init__(
+        self,
+        bot_user_id: str = BOT_USER_ID,
+        bot_id: str = BOT_ID,
+        team_id: str = TEAM_ID,
+        tls: Certificate | None = None,
+    ):
+        self.tls = tls  # serve HTTPS with this certificate (``tests.fakes.tls``), as Slack does
         self.bot_user_id = bot_user_id
         self.bot_id = bot_id
         self.team_id = team_id
@@ -122,6 +158,8 @@ class FakeSlackApi:
     def start(self) -> FakeSlackApi:
         """Listen on a random port of 127.0.0.1."""
         self._server = _Server(("127.0.0.1", 0), _handler_for(self))
+        if self.tls is not None:
+            self._server.socket = self.tls.server_context().wrap_socket(self._server.socket, server_side=True)
         self._thread = threading.Thread(target=self._server.serve_forever, name="fake-slack-api", daemon=True)
         self._thread.start()
         return self
@@ -131,7 +169,13 @@ class FakeSlackApi:
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
+            self._server.close_open_connections()
             self._server = None
+
+    def drop_connections(self) -> None:
+        """Close every kept-alive client connection, as a server does with idle ones."""
+        if self._server is not None:
+            self._server.close_open_connections()
 
     def __enter__(self) -> FakeSlackApi:
         return self.start()
@@ -147,11 +191,15 @@ class FakeSlackApi:
     @property
     def url(self) -> str:
         """The Web API base URL, for ``SLACK_API_URL``."""
-        return f"http://127.0.0.1:{self.port}/api/"
+        return f"{self._scheme}://127.0.0.1:{self.port}/api/"
 
     def response_url(self, name: str = "hook") -> str:
         """A response URL whose posts are recorded as method ``response_url``."""
-        return f"http://127.0.0.1:{self.port}/response/{name}"
+        return f"{self._scheme}://127.0.0.1:{self.port}/response/{name}"
+
+    @property
+    def _scheme(self) -> str:
+        return "http" if self.tls is None else "https"
 
     # ------------------------------------------------------------------ scripting
     def script(self, method: str, *replies: Reply) -> None:
@@ -238,7 +286,8 @@ class FakeSlackApi:
 
 def _handler_for(api: FakeSlackApi) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
+        protocol_version = "HTTP/1.1"  # keep-alive, as Slack's servers do
+        disable_nagle_algorithm = True  # the headers and the body are two writes; as a production server does
 
         def do_POST(self) -> None:  # noqa: N802 - http.server's name
             self._serve()
@@ -260,7 +309,8 @@ def _handler_for(api: FakeSlackApi) -> type[BaseHTTPRequestHandler]:
             token = auth.removeprefix("Bearer ") if auth.startswith("Bearer ") else params.get("token")
             on_hook = split.path.startswith("/response/")
             method = RESPONSE_URL_METHOD if on_hook else split.path.removeprefix("/api/")
-            reply = api._record(Call(method, split.path, params, headers, token, time.monotonic()))
+            call = Call(method, split.path, params, headers, token, time.monotonic(), tuple(self.client_address))
+            reply = api._record(call)
             if reply.delay:
                 time.sleep(reply.delay)
             if reply.drop:

@@ -96,3 +96,12 @@ def test_edits_and_other_events_are_acknowledged_and_ignored(bot: RunningBot, sl
         assert p.send(bot.events_url, p.event_callback(event)).status == 200
     slack_api.assert_quiet("chat.postMessage")
     assert not slack_api.calls("views.publish")
+
+
+def test_answers_reuse_one_kept_alive_connection_to_slack(bot: RunningBot, slack_api: FakeSlackApi) -> None:
+    for answered, question in enumerate(("asean", "exports", "imports"), start=1):
+        assert p.send(bot.events_url, p.event_callback(p.app_mention(question))).status == 200
+        slack_api.wait_for("chat.postMessage", count=answered)
+    posts = slack_api.calls("chat.postMessage")
+    assert len(posts) == 3
+    assert len({post.connection for post in posts}) == 1, "one connection, not one per answer"
