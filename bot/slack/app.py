@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from slack_bolt import App, BoltContext
+from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.answer.engine import Engine
@@ -16,7 +16,8 @@ from bot.kb.base import KnowledgeBase
 from bot.slack import listeners
 from bot.slack.apology import on_error
 from bot.slack.client import PooledWebClient, build_web_client
-from bot.slack.services import CONTEXT_KEY, Services
+from bot.slack.middleware.services import ProvideServices
+from bot.slack.services import Services
 
 # Acks and lazy callbacks share Bolt's listener pool; it is sized so a burst of slow answers does not queue the
 # acks of newer requests behind them (Bolt's default is 5 threads).
@@ -73,16 +74,7 @@ def create_app(
         logger=logger,
     )
 
-    def provide_services(context: BoltContext, next: Callable[[], None]) -> None:  # noqa: A002 - Bolt's name
-        context[CONTEXT_KEY] = services
-        # Bolt gives each request a new plain WebClient with the app's token (and deep-copies it for the lazy
-        # listener); the app's own client sends the same calls through this process's keep-alive connections.
-        # The team_id Bolt adds to its copy is implied by a workspace's bot token, which is what the bot runs on.
-        if isinstance(shared, PooledWebClient) and context.client.token == shared.token:
-            context["client"] = shared
-        next()
-
-    app.use(provide_services)
+    app.use(ProvideServices(services, shared if isinstance(shared, PooledWebClient) else None))
     for extra in middleware:
         app.use(extra)
     app.error(on_error)
