@@ -41,33 +41,39 @@ def _insert_if_absent(dialect_name: str, table: Table) -> Insert:
     return dialect.insert(table).on_conflict_do_nothing().returning(first_key)
 
 
-# The seen_events columns a claim writes, in the order of the statement below.
-_CLAIM_COLUMNS = ("event_id", "seen_at", "status", "attempts", "owner", "lease_until", "body", "content_type")
+# The seen_events columns a claim writes, with their PostgreSQL types, in the order of the statement below.
+_CLAIM_COLUMNS = (
+    ("event_id", "varchar"),
+    ("seen_at", "timestamp"),
+    ("status", "varchar"),
+    ("attempts", "integer"),
+    ("owner", "varchar"),
+    ("lease_until", "timestamp"),
+    ("body", "text"),
+    ("content_type", "varchar"),
+)
+# One statement for any batch: the completions in a CTE, the claims as one array per column. Its text never
+# changes, so psycopg prepares it on the connection after a few uses and PostgreSQL stops parsing and planning it.
+_PG_CLAIM_AND_COMPLETE = (
+    "WITH done AS (UPDATE seen_events SET status = 'done', lease_until = NULL, body = NULL "
+    "WHERE event_id = ANY(%s) AND status = 'processing') "
+    f"INSERT INTO seen_events ({', '.join(name for name, _ in _CLAIM_COLUMNS)}) "
+    f"SELECT * FROM unnest({', '.join(f'%s::{kind}[]' for _, kind in _CLAIM_COLUMNS)}) "
+    "ON CONFLICT DO NOTHING RETURNING event_id"
+)
 
 
 def postgres_claim_and_complete(conn: Connection, claims: list[dict[str, Any]], done: list[str]) -> list[bool]:
-    """On PostgreSQL, claim ``claims`` (rows of seen_events, as ``insert_absent``) and mark ``done`` complete: at
-    most two statements, handed to the driver as SQL (``conn`` should be in autocommit mode).
+    """On PostgreSQL, claim ``claims`` (rows of seen_events, as ``insert_absent``) and mark ``done`` complete, in
+    one statement handed to the driver as SQL (``conn`` should be in autocommit mode).
 
     This is the one write every question makes twice, so it skips SQLAlchemy's statement compilation and the
-    transaction's BEGIN and COMMIT, which together cost more CPU than the rows (bench/load_bench.py); the rows are
-    independent, so each statement committing on its own is enough. Returns, for each claim, whether it was won.
+    transaction's BEGIN and COMMIT, which together cost more CPU than the rows (bench/load_bench.py). A completion
+    and a claim in one batch are never of the same row: a reply is marked done only after its claim returned.
+    Returns, for each claim, whether it was won.
     """
-    won: set[str] = set()
-    if claims:
-        values = ",".join(["(" + ",".join(["%s"] * len(_CLAIM_COLUMNS)) + ")"] * len(claims))
-        params = tuple(_naive_utc(row[column]) for row in claims for column in _CLAIM_COLUMNS)
-        statement = (
-            f"INSERT INTO seen_events ({', '.join(_CLAIM_COLUMNS)}) VALUES {values} "
-            "ON CONFLICT DO NOTHING RETURNING event_id"
-        )
-        won = {row[0] for row in conn.exec_driver_sql(statement, params)}
-    if done:
-        conn.exec_driver_sql(
-            "UPDATE seen_events SET status = 'done', lease_until = NULL, body = NULL "
-            "WHERE event_id = ANY(%s) AND status = 'processing'",
-            (done,),
-        )
+    columns = [[_naive_utc(row[name]) for row in claims] for name, _ in _CLAIM_COLUMNS]
+    won = {row[0] for row in conn.exec_driver_sql(_PG_CLAIM_AND_COMPLETE, (done, *columns))}
     results = []
     for row in claims:
         results.append(row["event_id"] in won)
