@@ -12,6 +12,7 @@ from sqlalchemy import bindparam, delete, select, update
 
 from bot.store.group_commit import GroupCommit
 from bot.store.models import EventStatus, PendingWork, TakenOver
+from bot.store.pg_writer import PostgresWriter
 from bot.store.sql import insert_absent, postgres_claim_and_complete
 from bot.store.tables import seen_events as table
 from bot.store.transaction import Transactions
@@ -39,14 +40,14 @@ class SeenEvents:
         transaction: Transactions,
         clock: Callable[[], dt.datetime],
         retention: dt.timedelta = DEFAULT_RETENTION,
-        postgres_autocommit: Transactions | None = None,
+        postgres_writer: PostgresWriter | None = None,
     ):
-        """``postgres_autocommit``, on PostgreSQL: connections in autocommit mode for the claims and completions
+        """``postgres_writer``, on PostgreSQL: the connection of its own that writes the claims and completions
         (``bot.store.sql.postgres_claim_and_complete``); without it they are written in a ``transaction``."""
         if retention < MIN_RETENTION:
             raise ValueError(f"seen events must be kept at least {MIN_RETENTION}")
         self._transaction = transaction
-        self._postgres_autocommit = postgres_autocommit
+        self.postgres_writer = postgres_writer
         self._clock = clock
         self.retention = retention
         self._last_purge = float("-inf")
@@ -83,9 +84,8 @@ class SeenEvents:
             self.purge()
         claims = [values for kind, values in writes if kind == "claim"]
         done = [event_id for kind, event_id in writes if kind == "done"]
-        if self._postgres_autocommit is not None:
-            with self._postgres_autocommit() as conn:
-                claimed = iter(postgres_claim_and_complete(conn, claims, done))
+        if self.postgres_writer is not None:
+            claimed = iter(postgres_claim_and_complete(self.postgres_writer.execute, claims, done))
         else:
             with self._transaction() as conn:
                 claimed = iter(insert_absent(conn, table, claims) if claims else [])

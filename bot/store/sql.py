@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -41,44 +42,48 @@ def _insert_if_absent(dialect_name: str, table: Table) -> Insert:
     return dialect.insert(table).on_conflict_do_nothing().returning(first_key)
 
 
-# The seen_events columns a claim writes, with their PostgreSQL types, in the order of the statement below.
-_CLAIM_COLUMNS = (
-    ("event_id", "varchar"),
-    ("seen_at", "timestamp"),
-    ("status", "varchar"),
-    ("attempts", "integer"),
-    ("owner", "varchar"),
-    ("lease_until", "timestamp"),
-    ("body", "text"),
-    ("content_type", "varchar"),
-)
-# One statement for any batch: the completions in a CTE, the claims as one array per column. Its text never
-# changes, so psycopg prepares it on the connection after a few uses and PostgreSQL stops parsing and planning it.
-_PG_CLAIM_AND_COMPLETE = (
-    "WITH done AS (UPDATE seen_events SET status = 'done', lease_until = NULL, body = NULL "
-    "WHERE event_id = ANY(%s) AND status = 'processing') "
-    f"INSERT INTO seen_events ({', '.join(name for name, _ in _CLAIM_COLUMNS)}) "
-    f"SELECT * FROM unnest({', '.join(f'%s::{kind}[]' for _, kind in _CLAIM_COLUMNS)}) "
-    "ON CONFLICT DO NOTHING RETURNING event_id"
+# Runs driver SQL with its parameters and returns the rows (``PostgresWriter.execute``).
+Execute = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
+# The seen_events columns a claim writes, in the order of the statements below.
+_CLAIM_COLUMNS = ("event_id", "seen_at", "status", "attempts", "owner", "lease_until", "body", "content_type")
+_COMPLETE_DONE = (
+    "UPDATE seen_events SET status = 'done', lease_until = NULL, body = NULL "
+    "WHERE event_id = ANY(%s::varchar[]) AND status = 'processing'"
 )
 
 
-def postgres_claim_and_complete(conn: Connection, claims: list[dict[str, Any]], done: list[str]) -> list[bool]:
+def postgres_claim_and_complete(execute: Execute, claims: list[dict[str, Any]], done: list[str]) -> list[bool]:
     """On PostgreSQL, claim ``claims`` (rows of seen_events, as ``insert_absent``) and mark ``done`` complete, in
-    one statement handed to the driver as SQL (``conn`` should be in autocommit mode).
+    one statement run by ``execute`` on an autocommit driver connection (``bot.store.pg_writer``).
 
     This is the one write every question makes twice, so it skips SQLAlchemy's statement compilation and the
-    transaction's BEGIN and COMMIT, which together cost more CPU than the rows (bench/load_bench.py). A completion
-    and a claim in one batch are never of the same row: a reply is marked done only after its claim returned.
-    Returns, for each claim, whether it was won.
+    transaction's BEGIN and COMMIT, which together cost more CPU than the rows (bench/load_bench.py). The
+    completions go in a CTE before the claims' INSERT, so a batch is one round trip. A completion and a claim in
+    one batch are never of the same row: a reply is marked done only after its claim returned. The text depends
+    only on how many claims there are, so psycopg prepares each size on a connection after a few uses and
+    PostgreSQL stops parsing and planning it. Returns, for each claim, whether it was won.
     """
-    columns = [[_naive_utc(row[name]) for row in claims] for name, _ in _CLAIM_COLUMNS]
-    won = {row[0] for row in conn.exec_driver_sql(_PG_CLAIM_AND_COMPLETE, (done, *columns))}
+    statement = _claim_and_complete_sql(len(claims), bool(done))
+    params: list[Any] = [done] if done else []
+    params += [_naive_utc(row[column]) for row in claims for column in _CLAIM_COLUMNS]
+    won = {row[0] for row in execute(statement, params)}
     results = []
     for row in claims:
         results.append(row["event_id"] in won)
         won.discard(row["event_id"])  # a second claim of the same id in one batch loses
     return results
+
+
+@lru_cache(maxsize=256)
+def _claim_and_complete_sql(claims: int, done: bool) -> str:
+    if not claims:
+        return _COMPLETE_DONE
+    row = "(" + ",".join(["%s"] * len(_CLAIM_COLUMNS)) + ")"
+    insert = (
+        f"INSERT INTO seen_events ({', '.join(_CLAIM_COLUMNS)}) VALUES {','.join([row] * claims)} "
+        "ON CONFLICT DO NOTHING RETURNING event_id"
+    )
+    return f"WITH done AS ({_COMPLETE_DONE}) {insert}" if done else insert
 
 
 def _naive_utc(value: Any) -> Any:

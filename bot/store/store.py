@@ -15,6 +15,7 @@ from bot.store.events import DEFAULT_RETENTION, SeenEvents
 from bot.store.leases import DEFAULT_LEASE, EventLeases
 from bot.store.migrations import migrate
 from bot.store.models import PendingWork
+from bot.store.pg_writer import PostgresWriter
 from bot.store.rotation import Rotation
 from bot.store.subscriptions import Subscriptions
 from bot.store.transaction import transactions
@@ -43,10 +44,8 @@ class Store:
         self.subscriptions = Subscriptions(transaction, clock)
         self.deliveries = Deliveries(transaction, clock)
         self.rotation = Rotation(transaction, clock)
-        autocommit = None
-        if engine.dialect.name == "postgresql":
-            autocommit = transactions(engine.execution_options(isolation_level="AUTOCOMMIT"))
-        self.events = SeenEvents(transaction, clock, event_retention, postgres_autocommit=autocommit)
+        self._writer = PostgresWriter(engine) if engine.dialect.name == "postgresql" else None
+        self.events = SeenEvents(transaction, clock, event_retention, postgres_writer=self._writer)
         self.leases = EventLeases(self.events, event_lease)
         self._transaction = transaction
 
@@ -79,7 +78,9 @@ class Store:
             conn.execute(text("SELECT 1"))
 
     def close(self) -> None:
-        """Close pooled connections."""
+        """Close pooled connections (and the claims' own)."""
+        if self._writer is not None:
+            self._writer.close()
         self.engine.dispose()
 
 

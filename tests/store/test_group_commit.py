@@ -104,17 +104,20 @@ def test_racing_claims_in_one_process_are_won_once_per_event(store: Store) -> No
 def test_postgres_writes_claims_and_completions_straight_through_the_driver(postgres_url: str) -> None:
     store = open_store(postgres_url)
     try:
-        assert store.events._postgres_autocommit is not None, "PostgreSQL takes the driver-level path"
+        writer = store.events.postgres_writer
+        assert writer is not None, "PostgreSQL takes the driver-level path"
         now = dt.datetime.now(dt.UTC)
         lease = now + dt.timedelta(seconds=20)
         row = {"seen_at": now, "status": "processing", "attempts": 0, "owner": "test:1", "lease_until": lease,
                "body": "{}", "content_type": "application/json"}  # fmt: skip
         claims = [{"event_id": "A", **row}, {"event_id": "B", **row}, {"event_id": "A", **row}]
-        with store.engine.execution_options(isolation_level="AUTOCOMMIT").connect() as conn:
-            assert postgres_claim_and_complete(conn, claims, []) == [True, True, False]
-            assert postgres_claim_and_complete(conn, claims[:1], ["B"]) == [False]
+        assert postgres_claim_and_complete(writer.execute, claims, []) == [True, True, False]
+        assert postgres_claim_and_complete(writer.execute, claims[:1], ["B"]) == [False]
         assert store.events.status("A") == "processing" and store.events.status("B") == "done"
         assert set(store.events.unfinished()) == {"A"}
+        assert postgres_claim_and_complete(writer.execute, [], ["A"]) == [], "completions alone"
+        assert postgres_claim_and_complete(writer.execute, [{**row, "event_id": "C"}], []) == [True]
+        assert store.events.status("A") == "done" and set(store.events.unfinished()) == {"C"}
         with store.engine.connect() as conn:
             seen_at = conn.execute(text("SELECT seen_at FROM seen_events WHERE event_id = 'A'")).scalar_one()
         assert seen_at == now.replace(tzinfo=None), "stored as naive UTC, like the UTCDateTime column type"

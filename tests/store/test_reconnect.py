@@ -8,6 +8,7 @@ reopening the store, however many connections the pool held.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -46,12 +47,21 @@ def fill_pool(store: Store, count: int) -> set[int]:
 
 
 def cut(pids: set[int]) -> None:
-    """Terminate those server processes, as a restart would (only this test's connections)."""
+    """Terminate those server processes, as a restart would (only this test's connections), and wait until they
+    are gone."""
     admin = create_engine(postgres_server_url())
     try:
         with admin.begin() as conn:
             for pid in pids:
                 conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with admin.connect() as conn:
+                alive = text("SELECT pid FROM pg_stat_activity WHERE pid = ANY(:pids)")
+                if not conn.execute(alive, {"pids": list(pids)}).first():
+                    return
+            time.sleep(0.05)
+        raise AssertionError(f"server processes {sorted(pids)} still alive after pg_terminate_backend")
     finally:
         admin.dispose()
 
@@ -60,7 +70,11 @@ def test_cut_connections_fail_once_as_store_errors_then_the_store_recovers(pg_st
     assert pg_store.claim_event("before", PendingWork(body=b"{}", content_type="application/json"))
     pids = fill_pool(pg_store, POOLED)
     assert len(pids) == POOLED
-    cut(pids)
+    # A restart cuts every connection: the pool's and the one the claims are written on (bot.store.pg_writer).
+    assert pg_store.events.postgres_writer is not None
+    writer_pid = pg_store.events.postgres_writer.server_pid()
+    assert writer_pid is not None and writer_pid not in pids
+    cut(pids | {writer_pid})
 
     failures = 0
     for attempt in range(POOLED + 1):
@@ -72,10 +86,11 @@ def test_cut_connections_fail_once_as_store_errors_then_the_store_recovers(pg_st
         else:
             assert claimed
             break
-    assert failures <= 1, "one failed query discards the whole pool: only the first call may fail"
+    assert failures == 1, "the first call finds its connection cut, and discards the whole pool"
     # Every pooled connection was replaced: the calls that follow all work, on new server processes.
     fresh = fill_pool(pg_store, POOLED)
     assert not fresh & pids
+    assert pg_store.events.postgres_writer.server_pid() not in pids | {writer_pid}
     pg_store.complete_event("before")
     assert pg_store.events.status("before") == "done"
     pg_store.ping()
