@@ -71,6 +71,8 @@ class PostgresWriter:
                 raw = self.engine.raw_connection()
             except DBAPIError as exc:
                 raise self._unavailable(exc.orig or exc) from exc
+            except (psycopg.OperationalError, psycopg.InterfaceError) as exc:  # the pool hands the driver's on
+                raise self._unavailable(exc) from exc
             raw.driver_connection.autocommit = True  # type: ignore[union-attr]
             self._raw = raw
         return self._raw

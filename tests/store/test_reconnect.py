@@ -7,6 +7,7 @@ reopening the store, however many connections the pool held.
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from sqlalchemy import create_engine, text
 
 from bot.store import Store, StoreError, open_store
 from bot.store.models import PendingWork
+from bot.store.pg_writer import PostgresWriter
 from tests.databases import postgres_server_url
 
 POOLED = 4  # connections held at once before the cut, so the pool has several to discard
@@ -94,3 +96,17 @@ def test_cut_connections_fail_once_as_store_errors_then_the_store_recovers(pg_st
     pg_store.complete_event("before")
     assert pg_store.events.status("before") == "done"
     pg_store.ping()
+
+
+def test_the_claims_connection_fails_as_a_store_error_while_the_server_is_down() -> None:
+    closed = socket.create_server(("127.0.0.1", 0))
+    port = closed.getsockname()[1]
+    closed.close()  # nothing listens there now: "connection refused", as during a restart
+    engine = create_engine(f"postgresql+psycopg://postgres@127.0.0.1:{port}/test")
+    writer = PostgresWriter(engine)
+    try:
+        with pytest.raises(StoreError, match="unavailable"):
+            writer.execute("SELECT 1", ())
+        assert writer.server_pid() is None
+    finally:
+        engine.dispose()
