@@ -39,7 +39,8 @@ MAX_IDLE_SECONDS = 30.0
 # than that would only be closed by the server later.
 MAX_IDLE_PER_ORIGIN = 32
 
-Origin = tuple[str, str, int]  # scheme, host, port
+# scheme, host, port, and the TLS context: a connection made under one context is not lent to a client with another.
+Origin = tuple[str, str, int, ssl.SSLContext | None]
 
 
 @dataclass(frozen=True)
@@ -75,24 +76,24 @@ class ConnectionPool:
         Raises:
             URLError: the request could not be sent (connecting, the TLS handshake or writing failed).
             HTTPError: the answer's status is not 2xx (its body readable from the error, as urllib's).
-            OSError: reading the answer failed (the request may have been acted on).
+            OSError, http.client.HTTPException: reading the answer failed (the request may have been acted on).
         """
         split = urlsplit(req.full_url)
         if split.scheme not in ("http", "https") or not split.hostname:
             raise URLError(f"not an http(s) URL: {req.full_url}")
-        origin = (split.scheme, split.hostname, split.port or (443 if split.scheme == "https" else 80))
+        origin = (split.scheme, split.hostname, split.port or (443 if split.scheme == "https" else 80), tls)
         target = split.path or "/"
         if split.query:
             target = f"{target}?{split.query}"
         headers = dict(req.header_items())
-        conn, reused = self._checkout(origin, timeout, tls)
+        conn, reused = self._checkout(origin, timeout)
         try:
             conn.request(req.get_method(), target, req.data, headers)
         except OSError as error:
             conn.close()
             if not reused:
                 raise URLError(error) from error
-            conn = self._connect(origin, timeout, tls)  # the server closed it first: nothing was received
+            conn = self._connect(origin, timeout)  # the server closed it first: nothing was received
             try:
                 conn.request(req.get_method(), target, req.data, headers)
             except OSError as again:
@@ -130,16 +131,14 @@ class ConnectionPool:
         self._lock = threading.Lock()
         self._idle = defaultdict(deque)
 
-    def _checkout(
-        self, origin: Origin, timeout: float, tls: ssl.SSLContext | None
-    ) -> tuple[http.client.HTTPConnection, bool]:
+    def _checkout(self, origin: Origin, timeout: float) -> tuple[http.client.HTTPConnection, bool]:
         now = time.monotonic()
         while True:
             with self._lock:
                 entries = self._idle.get(origin)
                 entry = entries.pop() if entries else None  # the most recently used: least likely to be closed
             if entry is None:
-                return self._connect(origin, timeout, tls), False
+                return self._connect(origin, timeout), False
             if now - entry.since < self.max_idle_seconds and _still_open(entry.conn):
                 entry.conn.timeout = timeout
                 if entry.conn.sock is not None:
@@ -163,8 +162,8 @@ class ConnectionPool:
         for entry in extra:
             entry.conn.close()
 
-    def _connect(self, origin: Origin, timeout: float, tls: ssl.SSLContext | None) -> http.client.HTTPConnection:
-        scheme, host, port = origin
+    def _connect(self, origin: Origin, timeout: float) -> http.client.HTTPConnection:
+        scheme, host, port, tls = origin
         if scheme == "https":
             context = tls or self._default_tls()
             conn: http.client.HTTPConnection = http.client.HTTPSConnection(host, port, timeout=timeout, context=context)

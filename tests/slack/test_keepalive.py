@@ -184,7 +184,8 @@ def test_https_connections_are_kept_alive_and_verified(tls_api: FakeSlackApi, po
     assert pool.opened == 1
     assert len({call.connection for call in tls_api.calls("chat.postMessage")}) == 1
 
-    stranger = PooledWebClient(token=TOKEN, base_url=tls_api.url, timeout=5, retry_handlers=[], pool=ConnectionPool())
+    # The same pool, the default trust store: the verified connection above is not lent to it.
+    stranger = PooledWebClient(token=TOKEN, base_url=tls_api.url, timeout=5, retry_handlers=[], pool=pool)
     with pytest.raises(URLError) as refused:
         stranger.chat_postMessage(channel="C1", text="to an unknown certificate")
     assert isinstance(refused.value.reason, ssl.SSLCertVerificationError)
