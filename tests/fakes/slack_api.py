@@ -20,6 +20,7 @@ import contextlib
 import itertools
 import json
 import socket
+import sys
 import threading
 import time
 from collections import defaultdict, deque
@@ -122,6 +123,12 @@ class _Server(ThreadingHTTPServer):
         with self._connections_lock:
             self.open_connections.discard(request)
         super().shutdown_request(request)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client that went away (a worker killed mid-run, a test's timeout) is not the fake's failure; the
+        # default prints a traceback for each kept-alive connection reset that way.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
     def close_open_connections(self) -> None:
         """End the keep-alive connections clients still hold, as a stopped server would."""
