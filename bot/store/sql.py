@@ -58,9 +58,9 @@ def postgres_claim_and_complete(execute: Execute, claims: list[dict[str, Any]], 
 
     This is the one write every question makes twice, so it skips SQLAlchemy's statement compilation and the
     transaction's BEGIN and COMMIT, which together cost more CPU than the rows (bench/load_bench.py). The
-    completions go in a CTE before the claims' INSERT, so a batch is one round trip. A completion and a claim in
-    one batch are never of the same row: a reply is marked done only after its claim returned. The text depends
-    only on how many claims there are, so psycopg prepares each size on a connection after a few uses and
+    completions go in a CTE before the claims' INSERT, so a batch is one round trip. A claim in the batch of its
+    row's completion (a Slack retry of a question just answered) finds the row and loses, as it should. The text
+    depends only on how many claims there are, so psycopg prepares each size on a connection after a few uses and
     PostgreSQL stops parsing and planning it. Returns, for each claim, whether it was won.
     """
     statement = _claim_and_complete_sql(len(claims), bool(done))
