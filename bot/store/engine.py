@@ -116,8 +116,8 @@ def _postgres_engine(url: URL) -> Engine:
     if url.drivername == "postgresql":
         # Plain postgresql:// would pick psycopg2, which is not installed; psycopg 3 is.
         url = url.set(drivername="postgresql+psycopg")
-    # No pool_pre_ping: it costs a round trip on every checkout, twice per answered question. After a server
-    # restart the first query on a dead connection fails instead (a StoreError: the request is refused and Slack
-    # retries), and SQLAlchemy then discards every pooled connection made before the failure, so the retry
-    # connects afresh (tests/store/test_reconnect.py).
+    # No pool_pre_ping: it costs a round trip on every checkout. After a server restart the first query on a dead
+    # connection fails instead (a StoreError: the request is refused and Slack retries), and SQLAlchemy then
+    # discards every pooled connection made before the failure, so the retry connects afresh; the claims' own
+    # connection (bot.store.pg_writer) does the same (tests/store/test_reconnect.py).
     return create_engine(url, connect_args={"connect_timeout": POSTGRES_CONNECT_TIMEOUT_S})

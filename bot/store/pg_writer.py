@@ -21,8 +21,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import PoolProxiedConnection
 
-from bot.store.engine import safe_url
-from bot.store.errors import StoreError
+from bot.store.transaction import unavailable
 
 
 class PostgresWriter:
@@ -49,7 +48,7 @@ class PostgresWriter:
             except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
                 if driver.broken or driver.closed:
                     self._discard()
-                raise self._unavailable(exc) from exc
+                raise unavailable(self.engine, exc) from exc
 
     def server_pid(self) -> int | None:
         """The server process of the connection held now, if any (for tests that cut it)."""
@@ -70,9 +69,9 @@ class PostgresWriter:
             try:
                 raw = self.engine.raw_connection()
             except DBAPIError as exc:
-                raise self._unavailable(exc.orig or exc) from exc
+                raise unavailable(self.engine, exc.orig or exc) from exc
             except (psycopg.OperationalError, psycopg.InterfaceError) as exc:  # the pool hands the driver's on
-                raise self._unavailable(exc) from exc
+                raise unavailable(self.engine, exc) from exc
             raw.driver_connection.autocommit = True  # type: ignore[union-attr]
             self._raw = raw
         return self._raw
@@ -84,7 +83,3 @@ class PostgresWriter:
         # The server that dropped this connection dropped the pooled ones too: start the pool afresh, as SQLAlchemy
         # does when one of its own queries finds a connection gone.
         self.engine.dispose()
-
-    def _unavailable(self, exc: BaseException) -> StoreError:
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        return StoreError(f"the database at {safe_url(self.engine.url)} is unavailable: {reason}")

@@ -25,10 +25,15 @@ def insert_absent(conn: Connection, table: Table, rows: list[dict[str, Any]]) ->
     for each row, whether it was inserted. Of two rows in ``rows`` with the same key, only the first can be."""
     first_key = next(iter(table.primary_key.columns)).name
     inserted = {row[0] for row in conn.execute(_insert_if_absent(conn.dialect.name, table), rows)}
+    return _first_wins([row[first_key] for row in rows], inserted)
+
+
+def _first_wins(keys: list[Any], inserted: set[Any]) -> list[bool]:
+    """For each key in order, whether its row was the one inserted: only the first of equal keys can have been."""
     results = []
-    for row in rows:
-        results.append(row[first_key] in inserted)
-        inserted.discard(row[first_key])
+    for key in keys:
+        results.append(key in inserted)
+        inserted.discard(key)
     return results
 
 
@@ -67,11 +72,7 @@ def postgres_claim_and_complete(execute: Execute, claims: list[dict[str, Any]], 
     params: list[Any] = [done] if done else []
     params += [_naive_utc(row[column]) for row in claims for column in _CLAIM_COLUMNS]
     won = {row[0] for row in execute(statement, params)}
-    results = []
-    for row in claims:
-        results.append(row["event_id"] in won)
-        won.discard(row["event_id"])  # a second claim of the same id in one batch loses
-    return results
+    return _first_wins([row["event_id"] for row in claims], won)  # a second claim of an id in one batch loses
 
 
 @lru_cache(maxsize=256)

@@ -27,10 +27,12 @@ def transactions(engine: Engine) -> Transactions:
             with engine.begin() as conn:
                 yield conn
         except (OperationalError, InterfaceError) as exc:
-            raise StoreError(f"the database at {safe_url(engine.url)} is unavailable: {_reason(exc)}") from exc
+            raise unavailable(engine, exc.orig if exc.orig is not None else exc) from exc
 
     return transaction
 
 
-def _reason(exc: OperationalError | InterfaceError) -> str:
-    return str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
+def unavailable(engine: Engine, error: BaseException) -> StoreError:
+    """The StoreError for a database that cannot be reached: its masked URL and the driver's first line."""
+    reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return StoreError(f"the database at {safe_url(engine.url)} is unavailable: {reason}")
