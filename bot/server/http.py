@@ -7,6 +7,7 @@ import logging
 from sqlalchemy.engine import make_url
 
 from bot.config import Settings
+from bot.garbage import freeze_startup_objects
 from bot.kb.base import KnowledgeBase
 from bot.server.gunicorn import serve
 from bot.server.health import knowledge_check
@@ -40,7 +41,9 @@ class WorkerFactory:
         # Answers questions that a worker killed after acking left unanswered (its own or another worker's).
         secret = self.settings.slack_signing_secret
         LeaseSweeper(app, scheduling.store.leases, secret, interval=self.settings.lease_sweep_seconds).start()
-        return build_wsgi(app, {"knowledge": knowledge_check(self.kb), **scheduling.health_checks()})
+        wsgi = build_wsgi(app, {"knowledge": knowledge_check(self.kb), **scheduling.health_checks()})
+        freeze_startup_objects()
+        return wsgi
 
 
 def run_http(settings: Settings, kb: KnowledgeBase, *, host: str, port: int, workers: int = 1) -> None:

@@ -10,6 +10,7 @@ from slack_bolt.adapter.socket_mode import SocketModeHandler
 
 from bot.answer.engine import Engine
 from bot.config import Settings
+from bot.garbage import freeze_startup_objects
 from bot.kb.base import KnowledgeBase
 from bot.slack.app import create_app
 
@@ -33,6 +34,7 @@ def run_socket_mode(settings: Settings, kb: KnowledgeBase, stop: threading.Event
     app = create_app(settings, kb, engine, client=client, middleware=middleware, extras=scheduling.extras)
     sweeper = LeaseSweeper(app, scheduling.store.leases, None, interval=settings.lease_sweep_seconds).start()
     handler = SocketModeHandler(app, app_token=settings.slack_app_token)
+    freeze_startup_objects()
     stop = stop or threading.Event()
     if threading.current_thread() is threading.main_thread():
         for signum in (signal.SIGTERM, signal.SIGINT):
