@@ -1,7 +1,8 @@
 """When answering fails: log it, and tell the user in a short apology rather than leaving them in silence.
 
-Bolt sends the global error handler (``app.error``) what raises in an ack function, but only logs what raises
-in a lazy function; ``guarded`` routes the latter to the same ``apologize``. Both give back the event's claim
+Bolt sends the global error handler (``app.error``) what raises in a listener, but what raises on the answer pool
+after the ack (``bot.slack.listeners.ack``) or in a Bolt lazy function reaches no handler; ``guarded`` routes it
+to the same ``apologize``. Both give back the event's claim
 (``bot.slack.middleware.claims``) first, so Slack's retry of an event whose handling failed is answered.
 """
 
@@ -59,7 +60,7 @@ def on_error(
 
 
 def guarded(func: Callable[..., None]) -> Callable[..., None]:
-    """Wrap a lazy listener so an exception is logged and apologised for (Bolt would only log it), and a success
+    """Wrap a listener's work so an exception is logged and apologised for (nothing else would), and a success
     marks the request's claim done (its lease ends: no other process will redo it).
 
     The wrapped function must take ``body`` and ``context``; Bolt injects arguments by the wrapped function's

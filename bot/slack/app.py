@@ -19,8 +19,7 @@ from bot.slack.client import PooledWebClient, build_web_client
 from bot.slack.middleware.services import ProvideServices
 from bot.slack.services import Services
 
-# Acks and lazy callbacks share Bolt's listener pool; it is sized so a burst of slow answers does not queue the
-# acks of newer requests behind them (Bolt's default is 5 threads).
+# Threads of the answer pool, where the listeners' work runs after the ack (Bolt's default pool has 5).
 LISTENER_THREADS = 32
 LOGGER_NAME = "tradebot.slack"
 
@@ -60,17 +59,20 @@ def create_app(
     logger = logging.getLogger(LOGGER_NAME)
     if not any(isinstance(f, _DropTokenSkipped) for f in logger.filters):
         logger.addFilter(_DropTokenSkipped())
-    services = Services(settings=settings, kb=kb, engine=engine, extras=dict(extras or {}))
+    # One pool for the work after each ack (bot.slack.listeners.ack), also Bolt's listener executor (the size
+    # guard's reply runs there): sized so a burst of slow answers does not hold back newer ones.
+    answers = ThreadPoolExecutor(max_workers=listener_threads, thread_name_prefix="tradebot-listener")
+    services = Services(settings=settings, kb=kb, engine=engine, answers=answers, extras=dict(extras or {}))
     shared = client or build_web_client(settings)
     app = App(
         client=shared,
         signing_secret=settings.slack_signing_secret or "",
-        # Every listener's ack function only calls ack(), and the work is in lazy callbacks, which Bolt starts on
-        # the thread pool in either mode. True runs that ack function in the request's own thread and answers at
-        # once; False (Bolt's default) would hand it to the same pool as the answers and poll for it every 10 ms,
-        # so a command's ack waited behind queued answers and took 14 ms, not 4 (bench/slack_latency.py).
+        # Every listener acks and queues its work on the answer pool. True runs the listener in the request's own
+        # thread and answers at once; False (Bolt's default) would hand it to the pool too and poll for the ack
+        # every 10 ms, so a command's ack waited behind queued answers and took 14 ms, not 4
+        # (bench/slack_latency.py).
         process_before_response=True,
-        listener_executor=ThreadPoolExecutor(max_workers=listener_threads, thread_name_prefix="tradebot-listener"),
+        listener_executor=answers,
         logger=logger,
     )
 

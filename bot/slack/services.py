@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from concurrent.futures import Executor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from logging import Logger
@@ -29,6 +30,7 @@ class Services:
         settings: validated settings.
         kb: the knowledge base.
         engine: the answer engine on ``kb``.
+        answers: the thread pool the listeners' work runs on after the ack (``bot.slack.listeners.ack``).
         extras: services added by later features (a store for subscriptions, seen event ids), by name.
         timers: this process's delayed callbacks (the working reaction on slow answers).
     """
@@ -36,6 +38,7 @@ class Services:
     settings: Settings
     kb: KnowledgeBase
     engine: Engine
+    answers: Executor
     extras: Mapping[str, Any] = field(default_factory=dict)
     timers: Timers = field(default_factory=Timers)
 

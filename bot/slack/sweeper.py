@@ -3,8 +3,8 @@ work of processes that died after acknowledging Slack and before replying (see `
 
 Every ``interval`` seconds it renews the leases this process holds, then takes over leases that expired (one atomic
 UPDATE, so one process takes each) and dispatches each taken request again through this process's Bolt app, as if
-Slack had just sent it: the same middleware and listeners run, and the lazy listener posts the reply and marks the
-lease done.
+Slack had just sent it: the same middleware and listeners run, and the listener's callback posts the reply and marks
+the lease done.
 
 The replayed request is re-signed with the app's own signing secret, so Bolt's signature check passes it without
 being switched off. That is safe because only a request that passed the check on arrival is stored (the claim is

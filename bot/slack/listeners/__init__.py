@@ -1,8 +1,8 @@
 """Slack listeners, one folder per kind, one handler per file; each folder's ``register(app)`` wires them.
 
-Every listener is registered as ``ack=acknowledge, lazy=[<thing>_callback]``: Bolt answers Slack as soon as
-``ack()`` runs and then calls the callback on its thread pool, so Slack always has its 2xx within 3 seconds.
-Callbacks translate Slack into router/engine calls and back; they hold no business logic.
+Every listener is registered as ``ack_then(<thing>_callback)`` (``listeners.ack``): it acks, Slack gets its 2xx at
+once, and the callback runs on the process's answer pool, as a Bolt lazy listener would but without Bolt's copy of
+the request. Callbacks translate Slack into router/engine calls and back; they hold no business logic.
 """
 
 from __future__ import annotations

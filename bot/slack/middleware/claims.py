@@ -4,8 +4,8 @@ can mark it done after replying, or give it back after failing.
 Events are claimed by ``EventDeduplication`` before any listener runs. Slash commands and button presses are not
 redelivered by Slack, so they need no de-duplication, but their answer can be lost the same way (the process dies
 after the ack); the same middleware leases those the bot answers (``/trade``, its own buttons), keyed by their
-``trigger_id``. It must happen in middleware, before the listener: Bolt copies the context for the lazy listener
-while the ack function is still running, so a claim added by the ack function would not reach it. Their answer goes to
+``trigger_id``. It happens in middleware, before the listener acks: the lease must be in the database before Slack is
+told the request arrived, or a process dying in between would leave nothing for another to redo. Their answer goes to
 the ``response_url``, which Slack accepts for 30 minutes: a take-over comes after one lease (20 s by default),
 well within it, and the sweeper gives up on older work.
 """

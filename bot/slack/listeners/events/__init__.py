@@ -6,7 +6,7 @@ import re
 
 from slack_bolt import App
 
-from bot.slack.listeners.ack import acknowledge
+from bot.slack.listeners.ack import ack_then
 from bot.slack.listeners.events.app_home_opened import app_home_opened_callback
 from bot.slack.listeners.events.app_mention import app_mention_callback
 from bot.slack.listeners.events.direct_message import direct_message_callback
@@ -16,9 +16,9 @@ from bot.slack.matchers import direct_message, from_person, home_tab
 
 def register(app: App) -> None:
     """Wire the event listeners."""
-    app.event("app_mention", matchers=[from_person])(ack=acknowledge, lazy=[app_mention_callback])
-    app.event("message", matchers=[direct_message])(ack=acknowledge, lazy=[direct_message_callback])
-    app.event("app_home_opened", matchers=[home_tab])(ack=acknowledge, lazy=[app_home_opened_callback])
+    app.event("app_mention", matchers=[from_person])(ack_then(app_mention_callback))
+    app.event("message", matchers=[direct_message])(ack_then(direct_message_callback))
+    app.event("app_home_opened", matchers=[home_tab])(ack_then(app_home_opened_callback))
     # Anything else Slack sends (bots' mentions, edits, the Messages tab ...) gets its 200: an unhandled event
     # would get a 404 from Bolt, and Slack would redeliver it.
     app.event(re.compile(".*"))(other_event_callback)
