@@ -13,6 +13,9 @@ mentions: the same ``event_id`` again with ``X-Slack-Retry-Num``) from ``--concu
   out at); for a server over 100 ms there, also the highest lower step (90%, 80% ... of it) within 100 ms;
 - bare and tradebot (and, with 1 worker, tradebot with its answer cache off) run in alternation for ``--rounds``
   rounds, and each row is the median round: this machine's speed drifts by a quarter from one minute to the next;
+- two bare apps: Bolt's own lazy listener posts the reply (the reference the targets are measured against), or,
+  "queued", each listener acks and queues the reply on its pool itself, as tradebot's listeners do: the ratio to
+  that one shows tradebot's own work without the Bolt cost that tradebot skips and the reference pays;
 - two fault runs with N workers on PostgreSQL: a worker SIGKILLed mid-run, and the PostgreSQL server restarted
   mid-run (``pg_ctlcluster … restart``; it is started again by the restart). Mentions refused (503) or cut off are
   resent as Slack would (with ``X-Slack-Retry-Num``); lost and duplicated replies and the recovery time are reported.
@@ -63,6 +66,8 @@ SLACK_RETRIES = 8  # resends of a refused or cut-off mention (Slack makes 3, min
 ACK_TARGET_MS = 100.0  # the target for ack p99 at the rate the bare app sustains (its median throughput)
 # For a server over the ack target at that rate: lower rates, as fractions of it, tried until one is within it.
 LOWER_STEPS = (0.9, 0.8, 0.7, 0.6)
+# The bare app whose listeners ack and queue the reply themselves, as tradebot's do, instead of Bolt's lazy listener.
+QUEUED = "bare Bolt, queued"
 DRAIN_SECONDS = 45.0  # how long to wait for the last replies (a take-over after a kill needs a lease, 20 s)
 BASE = Path(__file__).resolve().parents[1]
 
@@ -393,11 +398,11 @@ class _BareProcess(BotProcess):
 
 
 @contextmanager
-def bare(api: FakeSlackApi, workers: int) -> Iterator[Server]:
+def bare(api: FakeSlackApi, workers: int, queue: bool = False) -> Iterator[Server]:
     port = free_port()
     environment = bot_env(api.url, LOG_LEVEL="WARNING")
-    process = _BareProcess(["--port", str(port), "--workers", str(workers)], environment, Path(tempfile.mkdtemp()))
-    with process as master:
+    args = ["--port", str(port), "--workers", str(workers), *(["--queue"] if queue else [])]
+    with _BareProcess(args, environment, Path(tempfile.mkdtemp())) as master:
         master.wait_http_ready(f"http://127.0.0.1:{port}", timeout=60)
         wait_for_workers(master.pid, workers)
         yield Server(port, master)
@@ -420,8 +425,9 @@ def load_runs(args: argparse.Namespace, api: FakeSlackApi, pg_url: str) -> list[
     for workers in sorted({1, args.workers}):
         with ExitStack() as stack:
             plain = stack.enter_context(bare(api, workers))
+            queued = stack.enter_context(bare(api, workers, queue=True))
             bot = stack.enter_context(tradebot(api, workers, pg_url))
-            servers = [("bare Bolt", plain, "-"), ("tradebot", bot, "postgresql")]
+            servers = [("bare Bolt", plain, "-"), (QUEUED, queued, "-"), ("tradebot", bot, "postgresql")]
             if workers == 1:
                 uncached = stack.enter_context(tradebot(api, workers, pg_url, ANSWER_CACHE_SIZE="0"))
                 servers.append(("tradebot, answer cache off", uncached, "postgresql"))
@@ -441,7 +447,7 @@ def load_runs(args: argparse.Namespace, api: FakeSlackApi, pg_url: str) -> list[
             for rows in rounds.values():
                 results.append(median_round(rows))
             rate = next(r for r in results if r.server == "bare Bolt" and r.workers == workers).rps
-            paced = servers[:2]  # the bare app and tradebot
+            paced = servers[:3]  # both bare apps and tradebot
             rounds = {name: [] for name, _, _ in paced}
             for _ in range(args.rounds):  # alternating again: one paced run is at the mercy of the machine's drift
                 for name, server, database in paced:
@@ -663,11 +669,14 @@ def ratios(results: list[Result]) -> list[str]:
         if not (base and own):
             continue
         line = f"{workers} worker(s): tradebot {own.rps:.0f}/s = {own.rps / base.rps:.0%} of bare {base.rps:.0f}/s"
+        queued = next((r for r in results if r.server == QUEUED and r.workers == workers and _median(r)), None)
+        if queued:
+            line += f"; {own.rps / queued.rps:.0%} of the queued bare app's {queued.rps:.0f}/s"
         off = next((r for r in results if r.server.endswith("cache off") and r.workers == workers), None)
         if off:
             line += f"; answer cache off: {off.rps:.0f}/s = {off.rps / base.rps:.0%}"
         lines.append(line)
-        for server in ("tradebot", "bare Bolt"):
+        for server in ("tradebot", "bare Bolt", QUEUED):
             at_rate, within = _paced_rows(results, server, workers)
             if at_rate is None:
                 continue
