@@ -1,9 +1,9 @@
 """When answering fails: log it, and tell the user in a short apology rather than leaving them in silence.
 
 Bolt sends the global error handler (``app.error``) what raises in a listener, but what raises on the answer pool
-after the ack (``bot.slack.listeners.ack``) or in a Bolt lazy function reaches no handler; ``guarded`` routes it
-to the same ``apologize``. Both give back the event's claim
-(``bot.slack.middleware.claims``) first, so Slack's retry of an event whose handling failed is answered.
+after the ack (``bot.slack.listeners.ack``) or in a Bolt lazy function reaches no handler; ``guarded`` routes it to
+the same ``apologize``. Both give back the event's claim (``bot.slack.middleware.claims``) first, so Slack's retry
+of an event whose handling failed is answered.
 """
 
 from __future__ import annotations

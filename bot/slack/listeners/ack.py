@@ -4,9 +4,9 @@ A listener is registered as ``ack_then(<thing>_callback)``: Bolt runs it in the 
 ``ack()`` (Slack gets its 200 at once) and queues the callback on the process's answer pool with the arguments Bolt
 injected, and Bolt sends the ack. This is what Bolt's lazy listeners do, without their cost: Bolt builds a lazy
 listener's request anew from the raw body and deep-copies it and its context, because a lazy listener may run in
-another invocation (on FaaS); here the callback runs in this process and can share the request's objects, which
-no one else touches once the ack is sent. Under load that copy was 14% of a worker's CPU per request (1.93 against
-1.66 ms) and tradebot's throughput rose from 488 to 572 requests a second without it (``bench/load_bench.py``).
+another invocation (on FaaS); here the callback runs in this process and shares the request's objects, which the
+request's thread only hands back to Bolt once the listener returns. In the load bench that copy was 14% of a
+worker's CPU per request (1.93 against 1.66 ms), and one worker went from 488 to 572 requests a second without it.
 """
 
 from __future__ import annotations
