@@ -497,12 +497,17 @@ def lower_step_within_target(
     return []
 
 
-def median_ack_round(rows: list[Result]) -> Result:
-    """The paced round with the median ack p99, noting every round's; duplicates and losses summed."""
-    ordered = sorted(rows, key=lambda r: r.ack_p99)
-    middle = ordered[len(rows) // 2]
+def _middle(rows: list[Result], key: Callable[[Result], float]) -> Result:
+    """The round in the middle by ``key``, its duplicates and losses the sums over all rounds."""
+    middle = sorted(rows, key=key)[len(rows) // 2]
     middle.duplicates = sum(r.duplicates for r in rows)
     middle.lost = sum(r.lost for r in rows)
+    return middle
+
+
+def median_ack_round(rows: list[Result]) -> Result:
+    """The paced round with the median ack p99, noting every round's; duplicates and losses summed."""
+    middle = _middle(rows, lambda r: r.ack_p99)
     each = ", ".join(f"{r.ack_p99:.0f}" for r in rows)
     middle.note += f"; median ack p99 of {len(rows)} rounds (ms: {each}); dup/lost: all rounds"
     return middle
@@ -510,10 +515,7 @@ def median_ack_round(rows: list[Result]) -> Result:
 
 def median_round(rows: list[Result]) -> Result:
     """The round with the median throughput, noting every round's; duplicates and losses summed over all rounds."""
-    ordered = sorted(rows, key=lambda r: r.rps)
-    middle = ordered[len(ordered) // 2]
-    middle.duplicates = sum(r.duplicates for r in rows)
-    middle.lost = sum(r.lost for r in rows)
+    middle = _middle(rows, lambda r: r.rps)
     middle.rss_mb = [max(values) for values in zip(*(r.rss_mb for r in rows), strict=False)]
     each = ", ".join(f"{r.rps:.0f}" for r in rows)
     middle.note = f"median of {len(rows)} rounds (req/s: {each}); dup/lost: all rounds"
