@@ -32,8 +32,7 @@ class PooledWebClient(WebClient):
         answer = self.pool.send(req, self.timeout, self.ssl)
         if answer.headers.get_content_type() == "application/gzip":
             return {"status": answer.status, "headers": answer.headers, "body": answer.body}
-        charset = answer.headers.get_content_charset() or "utf-8"
-        return {"status": answer.status, "headers": answer.headers, "body": answer.body.decode(charset)}
+        return {"status": answer.status, "headers": answer.headers, "body": answer.text()}
 
     def __deepcopy__(self, memo: dict[int, Any]) -> PooledWebClient:
         return self
@@ -50,10 +49,7 @@ class PooledWebhookClient(WebhookClient):
         if self.proxy is not None:
             return super()._perform_http_request_internal(url, req)
         answer = self.pool.send(req, self.timeout, self.ssl)
-        charset = answer.headers.get_content_charset() or "utf-8"
-        return WebhookResponse(
-            url=url, status_code=answer.status, body=answer.body.decode(charset), headers=answer.headers
-        )
+        return WebhookResponse(url=url, status_code=answer.status, body=answer.text(), headers=answer.headers)
 
 
 def build_web_client(settings: Settings) -> PooledWebClient:

@@ -52,6 +52,10 @@ class Answer:
     headers: http.client.HTTPMessage
     body: bytes
 
+    def text(self) -> str:
+        """The body decoded with the charset the answer names (UTF-8 when it names none)."""
+        return self.body.decode(self.headers.get_content_charset() or "utf-8")
+
 
 @dataclass
 class _Idle:
