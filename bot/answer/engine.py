@@ -1,92 +1,60 @@
-"""The answer engine: rank indicators for a question, or decline when the briefing does not hold the answer.
+"""The answer engine: read a message into a typed frame, score every figure against it, answer or decline.
 
-Declining is as important as answering: a figure for a different subject stated with confidence is the worst
-failure. So a question is declined when it names a place no topic covers (India), a period no figure covers
-(2024, Q3), or a word the knowledge base does not know at all (steel, GDP, bitcoin), and again when the best
-figure found does not answer what was asked (a growth rate never stated, China's figure where only the world's
-is held).
+A pipeline of stages with one job each: ``bot.answer.reading`` reads the frame, ``bot.answer.profiles`` holds each
+figure's own frame, ``bot.answer.features`` compares the two slot by slot, ``bot.answer.scoring`` weighs the
+features with weights kept as data, and this module decides. It answers with the best figure when its score
+reaches the calibrated threshold, and otherwise declines, naming the slot that did not agree and offering the
+closest figure the briefing does state. It never computes a figure.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from functools import lru_cache
 
-from bot.answer import gaps, lexicon
+from bot.answer.briefing_facts import briefing_facts
+from bot.answer.declines import Decline, explain_decline
+from bot.answer.features import Asked, agrees, features
 from bot.answer.index import Index
-from bot.answer.models import Answer, Reply
-from bot.answer.normalize import MAX_CHARS, words
-from bot.answer.places import find_places
-from bot.answer.query import Query, canonical, canonical_words, read_query
-from bot.answer.rank import Ranker
-from bot.answer.spelling import Speller
+from bot.answer.language import language
+from bot.answer.models import Answer, Candidate, Reply
+from bot.answer.normalize import MAX_CHARS
+from bot.answer.parts import split
+from bot.answer.profiles import Profile, build_profiles
+from bot.answer.reading.frame import Flow, Reading, ReadingView
+from bot.answer.reading.reader import Reader
+from bot.answer.scoring import Scored, Scoring, load_scoring
 from bot.answer.suggest import Suggester
+from bot.answer.words import phrase_of
 from bot.kb.base import Entry, KnowledgeBase
 
 DEFAULT_CACHE_SIZE = 1024  # distinct messages whose replies are remembered (a few MB at most)
 MAX_TOPIC_ANSWERS = 40  # a bare topic lists its headline and this many figures at most (Slack shows fewer)
-_NAMES_WITH_PLACES = re.compile(
-    r"hong\s*kong[\s-]*zhuhai[\s-]*maca[ou]|guangdong[\s-]*hong\s*kong[\s-]*maca[ou]|china[\s-]*laos|china[\s-]*europe"
-)
-_CHATTY = 6  # content words from which a message is chatty: unknown words there are context, not the subject
-_NATIONAL_CUES = frozenset(
-    {"exports", "imports", "trade", "trading", "total", "china", "goods", "foreign", "december", "fyp", "yoy", "value"}
-)
-INTENT_WORDS = (
-    lexicon.GROWTH_WORDS
-    | lexicon.SHARE_WORDS
-    | lexicon.COUNT_WORDS
-    | lexicon.VALUE_WORDS
-    | lexicon.CONTRIBUTION_WORDS
-    | lexicon.FORECAST_WORDS
-)
+MAX_ANSWERS = 3
+FUZZY_SHORTLIST = 8  # the fuzzy similarity is computed for this many best candidates only (it is the slow part)
 
 
 class Engine:
     """Answers messages from one knowledge base. Build once; ``ask`` is cheap and thread-safe."""
 
-    def __init__(self, kb: KnowledgeBase, cache_size: int = DEFAULT_CACHE_SIZE):
+    def __init__(self, kb: KnowledgeBase, cache_size: int = DEFAULT_CACHE_SIZE, scoring: Scoring | None = None):
         """Index ``kb``; remember the replies to the last ``cache_size`` distinct messages (0: none)."""
         self.kb = kb
+        self.language = language()
+        self.scoring = scoring or load_scoring()
         # The knowledge base never changes under an engine and replies are immutable, so a repeated message
         # ("/trade key", a popular question, a button pressed by many) is answered from memory.
         self._remembered = lru_cache(maxsize=cache_size)(self._ask) if cache_size else self._ask
-        find_places("")  # compile the gazetteer now, not on the first question
-        self.index = Index(kb)
-        self.ranker = Ranker(self.index)
+        self.index = Index(kb, self.language.stopwords)
+        self.reader = Reader(self.language, kb, self.index)
+        self.profiles: list[Profile] = build_profiles(self.reader, self.index)
+        self._national = [p for p in self.profiles if p.national]
+        self._by_topic: dict[str, list[Profile]] = {}
+        for profile in self.profiles:
+            self._by_topic.setdefault(profile.topic, []).append(profile)
+        self._topic_words = {
+            t.id: frozenset(w for alias in (t.name, *t.synonyms) for w in phrase_of(alias)) for t in kb.topics
+        }
         self.suggester = Suggester(kb)
-        self.speller = Speller(self._collect_known_words())
-        self._covered_places = self._collect_covered_places()
-        self._documents_by_uid = {d.entry.uid: d for d in self.index.documents}
-        self._topic_phrases = [
-            (topic.id, frozenset(_content(phrase)))
-            for topic in kb.topics
-            for phrase in (topic.name, *topic.synonyms)
-            if _content(phrase)
-        ]
-
-    # ------------------------------------------------------------------ set-up
-    def _collect_known_words(self) -> frozenset[str]:
-        texts: list[str] = []
-        for entry in self.kb.entries:
-            ind = entry.indicator
-            texts += [ind.label, ind.subject, ind.measure, ind.period, ind.quote, *ind.synonyms]
-        for topic in self.kb.topics:
-            texts += [topic.name, *topic.synonyms]
-        texts += [*lexicon.PHRASES, *lexicon.WORDS]
-        known = {w for text in texts for w in words(text)}
-        return frozenset(known | lexicon.STOPWORDS | lexicon.GENERIC | INTENT_WORDS | lexicon.FLUFF)
-
-    def _collect_covered_places(self) -> frozenset[str]:
-        covered = {"china"}
-        for topic in self.kb.topics:
-            if topic.place:
-                covered |= {topic.name.lower(), *(s.lower() for s in topic.synonyms)}
-        for entry in self.kb.entries:
-            if self.kb.topic(entry.indicator.topic) and self.kb.topic(entry.indicator.topic).place:
-                covered.add(entry.indicator.subject.lower())
-        return frozenset(covered)
 
     # ------------------------------------------------------------------ asking
     def ask(self, text: str, *, slash: bool = False) -> Reply:
@@ -97,150 +65,154 @@ class Engine:
             slash: The text is a slash-command argument, usually terse ("asean", "lithium batteries").
 
         Returns:
-            A Reply: ranked answers, the figures of a topic, or a decline with suggestions.
+            A Reply: ranked answers, the figures of a topic, facts about the briefing, or a decline with suggestions.
         """
         if len(text) > MAX_CHARS:
             return Reply(query=text[:200], answered=False, reason="too_long")
         return self._remembered(text, slash)
 
-    def _ask(self, text: str, slash: bool) -> Reply:
-        query = read_query(text, self.speller.correct)
-        content = [t for t in query.content if not _is_year(t)]
-        if not content and not query.years:
-            return self._decline(query, "empty", None)
+    def read(self, text: str) -> Reading:
+        """How ``text`` is read (the frame), without answering it."""
+        return self.reader.read(text)
 
-        places = [(typed, name) for typed, name in find_places(_place_text(query)) if not self._covered(typed, name)]
+    def rank(self, reading: Reading) -> list[Scored]:
+        """Every candidate figure for ``reading``, best first, with its features and score."""
+        asked = Asked.of(reading, self.index, self._topic_words, self.reader.covered_year)
+        scored = [self._score(asked, p) for p in self._candidates(reading)]
+        scored.sort(key=lambda s: (-s.score, s.profile.position))
+        # The fuzzy word similarity re-ranks the best few: computed for all, it would be most of the time spent.
+        top = [self._score(asked, s.profile, with_fuzzy=True) for s in scored[:FUZZY_SHORTLIST]]
+        top.sort(key=lambda s: (-s.score, s.profile.position))
+        return top + scored[FUZZY_SHORTLIST:]
 
-        # Words naming a period or a place are judged by gaps.period_gap and the place check, not as unknown subjects;
-        # a place some quote names still helps find that figure ("trade of Guangdong, Jiangsu, Zhejiang").
-        period_words = {w for phrase in query.periods for w in phrase.split()}
-        place_words = {canonical(w) for typed, _ in places for w in typed.split()}
-        content = [t for t in content if t not in period_words]
-        quoted_places = [t for t in content if t in place_words and t in self.index.vocabulary]
-        content = [t for t in content if t not in place_words]
-        specific = [t for t in content if t in self.index.subject_vocabulary and t not in lexicon.WEAK]
-        if not specific and len(set(quoted_places)) < 2:
-            quoted_places = []  # "total trade with Australia" is not the Oceania dairy figure whose quote names it
-        unknown = [t for t in content if t not in self.index.strong_vocabulary and not self._is_known_filler(t)]
-        # A word we know nothing about is what the question is about when nothing else names a subject, or when
-        # it is a subject we know we do not hold ("steel exports to ASEAN").
-        unheld = [t for t in content if t in lexicon.UNHELD and t not in self.index.strong_vocabulary]
-        # In a terse message every word counts ("hainan casinos"). A chatty one carries words we need not know: when
-        # it names no subject but does name a flow ("…can you confirm how much china exported last year?") the
-        # national figure for that flow is what it asks.
-        chatty_flow = len(content) >= _CHATTY and bool({"exports", "imports", "trade"} & set(content))
-        # Terse: the word we do not know is what the message ends on ("hainan casinos", not "editor … exports").
-        terse = 0 < len(content) <= 3 and content[-1] in unknown
-        if unheld or (unknown and (terse or (not specific and not chatty_flow))):
-            named = unheld or unknown
-            return self._decline(query, "unknown", _join(dict.fromkeys(query.typed.get(t, t) for t in named)))
-
-        bare = not places and not query.periods and not set(query.years) - {"2025"}
-        topic_id = self._bare_topic(content) if bare else None
-        if topic_id is not None:
-            return self._topic_reply(query, topic_id)
-
-        # With no subject named, only a question about China's trade as a whole is answered with the national
-        # figures; "how's your day going?" is not one.
-        if content and not specific and not quoted_places and not set(content) & _NATIONAL_CUES and not places:
-            return self._decline(query, "unknown", _join(dict.fromkeys(query.typed.get(t, t) for t in content)))
-
-        ranked = self.ranker.rank(query, content + quoted_places, specific + quoted_places)
-        if not ranked and places:
-            return self._decline(query, "place", _join(dict.fromkeys(name for _, name in places)))
-        if not ranked:
-            return self._decline(query, "unknown", query.text[:80])
-        best_entry = ranked[0][0]
-        # A place no topic covers is declined, unless the best figure's own quote names it ("dairy imports from
-        # Australia and New Zealand" is the Oceania figure whose quote names both).
-        quote = _NAMES_WITH_PLACES.sub(" ", best_entry.indicator.quote.lower())
-        places = [(typed, name) for typed, name in places if typed not in quote and name.lower() not in quote]
-        if places:
-            return self._decline(query, "place", _join(dict.fromkeys(name for _, name in places)))
-        period_gap = gaps.period_gap(query, best_entry)
-        if period_gap:
-            return self._decline(query, "period", period_gap)
-        if gaps.global_for_china(query, self._documents_by_uid[best_entry.uid]):
-            subject = best_entry.indicator.subject
-            return self._decline(query, "kind", f"figure for China on this (only one for {subject})")
-        gap = gaps.kind_gap(query, best_entry, specific) or gaps.share_gap(query, best_entry, specific)
-        if gap:
-            return self._decline(query, "kind", gap)
-        note = gaps.measure_note(query, best_entry)
-        if note == gaps.OPPOSITE_FLOW:
-            subject = best_entry.indicator.subject
-            asked = "exports" if "exports" in query.tokens else "imports"
-            return self._decline(query, "kind", f"{asked} of {subject}" if specific else asked)
-        answers = [self._answer(entry, score) for entry, score in ranked]
-        if note:
-            answers[0] = answers[0].model_copy(update={"note": note})
-        return Reply(query=text, answered=True, answers=answers, reason="answer")
+    def explain(self, text: str, limit: int = 5) -> tuple[Reading, list[tuple[Reading, list[Candidate]]]]:
+        """The reading of ``text`` and, for each part asked, the best ``limit`` candidates with their features."""
+        reading = self.reader.read(text)
+        out = []
+        for part in split(reading):
+            ranked = self.rank(part)[:limit]
+            out.append((part, [self._candidate(s) for s in ranked]))
+        return reading, out
 
     def topic(self, topic_id: str) -> Reply:
         """The figures of one topic, headline first (what a "More on <topic>" button asks)."""
         topic = self.kb.topic(topic_id)
         if topic is None:
             return Reply(query=topic_id, answered=False, reason="unknown", not_found=topic_id)
-        return self._topic_reply(read_query(topic.name), topic_id)
+        return self._topic_reply(topic.name, topic_id, None)
 
-    # ------------------------------------------------------------------ steps
-    def _covered(self, typed: str, name: str) -> bool:
-        return typed in self._covered_places or name.lower() in self._covered_places
+    # ------------------------------------------------------------------ deciding
+    def _ask(self, text: str, slash: bool) -> Reply:
+        reading = self.reader.read(text)
+        view = ReadingView.of(reading)
+        if not reading.about_trade:
+            if reading.meta or reading.about_briefing or reading.speaker:
+                facts = briefing_facts(self.kb, reading)
+                return Reply(query=text, answered=True, reason="briefing", facts=facts, reading=view)
+            reason = "empty" if not reading.unmatched and not reading.entities else "off_topic"
+            return self._declined(text, Decline(reason=reason, not_found=None), reading)
+        topic_id = self._bare_topic(reading)
+        if topic_id is not None:
+            return self._topic_reply(text, topic_id, view)
+        answers: list[Answer] = []
+        missing: list[str] = []
+        declines: list[Decline] = []
+        parts = split(reading)
+        for part in parts:
+            ranked = self.rank(part)
+            # An answer agrees with every slot asked; the best such figure must also reach the threshold.
+            best = next((s for s in ranked if agrees(s.features)), None)
+            if best is None or best.score < self.scoring.answer_at:
+                declines.append(explain_decline(part, ranked, self))
+                continue
+            answers.append(self._answer(best, part))
+        if not answers:
+            return self._declined(text, declines[0], reading)
+        missing = [d.sentence() for d in declines]
+        # The runners-up of the first part, as related figures: what else was close.
+        seen = {a.id for a in answers}
+        for scored in self.rank(parts[0])[1:]:
+            if len(answers) >= MAX_ANSWERS + len(parts) - 1:
+                break
+            if scored.score < self.scoring.related_at or not agrees(scored.features):
+                continue
+            if scored.profile.entry.uid not in seen:
+                answers.append(self._answer(scored, parts[0], note=False))
+                seen.add(scored.profile.entry.uid)
+        return Reply(query=text, answered=True, reason="answer", answers=answers, missing=missing, reading=view)
 
-    def _is_known_filler(self, token: str) -> bool:
-        return (
-            token in lexicon.STOPWORDS
-            or token in lexicon.GENERIC
-            or token in INTENT_WORDS
-            or token in lexicon.FLUFF
-            or token.replace(".", "").isdigit()
-        )
+    def _candidates(self, reading: Reading) -> list[Profile]:
+        """The figures worth scoring: those the subject words, topics and entities find, else the national ones."""
+        words = list(reading.words) + [w for e in reading.entities for w in e.words]
+        found = {position for position in self.index.candidates(words)}
+        for subject in reading.subjects:
+            found.update(p.position for p in self._by_topic.get(subject.topic, ()))
+            found.update(self.index.candidates(list(subject.words)))
+        if not found:
+            return self._national
+        return [self.profiles[position] for position in sorted(found)]
 
-    def _bare_topic(self, content: list[str]) -> str | None:
-        """The topic a message names and nothing else ("asean", "private enterprises", "14th fyp")."""
-        words_ = frozenset(t for t in content if t not in {"china", "trade", "2025"}) or frozenset(content)
-        if not words_ or words_ & (INTENT_WORDS - {"total"}):
+    def _score(self, asked: Asked, profile: Profile, with_fuzzy: bool = False) -> Scored:
+        found = features(asked, profile, self.index, with_fuzzy=with_fuzzy)
+        return Scored(profile=profile, features=found, score=self.scoring.total(found))
+
+    def _bare_topic(self, r: Reading) -> str | None:
+        """A message that names one topic and nothing else ("asean", "/trade hainan"): the topic's figures."""
+        if len(r.subjects) != 1 or r.entities or r.words or r.unmatched or r.measures or r.quantities:
             return None
-        for topic_id, phrase in self._topic_phrases:
-            if words_ == phrase:
-                return topic_id
-        return None
+        if r.flows not in ((), (Flow.TRADE,)) or r.currency or r.source or r.compared_with or r.alone:
+            return None
+        if r.period is not None and r.period.label != str(self.reader.covered_year):
+            return None
+        return r.subjects[0].topic
 
-    def _topic_reply(self, query: Query, topic_id: str) -> Reply:
+    def _topic_reply(self, query: str, topic_id: str, view: ReadingView | None) -> Reply:
         topic = self.kb.topic(topic_id)
         entries = self.kb.entries_for_topic(topic_id)[:MAX_TOPIC_ANSWERS]
-        answers = [self._answer(e, 100.0 if i == 0 else 90.0) for i, e in enumerate(entries)]
+        answers = [self._entry_answer(e, 100.0 if i == 0 else 90.0) for i, e in enumerate(entries)]
         return Reply(
-            query=query.raw, answered=True, answers=answers, topic=topic_id, topic_name=topic.name, reason="topic"
+            query=query,
+            answered=True,
+            answers=answers,
+            topic=topic_id,
+            topic_name=topic.name if topic else topic_id,
+            reason="topic",
+            reading=view,
         )
 
-    def _answer(self, entry: Entry, score: float) -> Answer:
+    def _answer(self, scored: Scored, reading: Reading, note: bool = True) -> Answer:
+        answer = self._entry_answer(scored.profile.entry, scored.score)
+        asked = reading.flow
+        flow = scored.profile.flow
+        if note and asked in (Flow.EXPORTS, Flow.IMPORTS) and flow is Flow.TRADE:
+            # The one visible exception: one flow asked, only the two-way total stated for that subject.
+            subject = scored.profile.entry.indicator.subject
+            answer = answer.model_copy(
+                update={
+                    "note": f"The briefing gives no {asked.value} figure for {subject}; "
+                    "the figure stated is total trade (imports and exports)."
+                }
+            )
+        return answer
+
+    def _entry_answer(self, entry: Entry, score: float) -> Answer:
         topic = self.kb.topic(entry.indicator.topic)
         return Answer.from_entry(entry, topic.name if topic else entry.indicator.topic, score)
 
-    def _decline(self, query: Query, reason: str, not_found: str | None) -> Reply:
-        return Reply(
-            query=query.raw,
-            answered=False,
-            reason=reason,
-            not_found=not_found,
-            suggestions=self.suggester.suggest(query.text, reason),
+    def _candidate(self, scored: Scored) -> Candidate:
+        ind = scored.profile.entry.indicator
+        parts = [(name, round(value, 2)) for name, value in self.scoring.parts(scored.features)]
+        return Candidate(
+            id=scored.profile.entry.uid, label=ind.label, value=ind.stated, score=scored.score, parts=parts
         )
 
-
-def _content(phrase: str) -> list[str]:
-    return [w for w in canonical_words(phrase, split_hyphens=False) if w not in lexicon.STOPWORDS]
-
-
-def _is_year(token: str) -> bool:
-    return bool(re.fullmatch(r"(?:19|20)\d\d", token))
-
-
-def _place_text(query: Query) -> str:
-    # Names that contain places are not questions about those places: the bridge, the Greater Bay Area.
-    return _NAMES_WITH_PLACES.sub(" ", query.text)
-
-
-def _join(names: Iterable[str]) -> str:
-    names = list(names)
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    def _declined(self, text: str, decline: Decline, reading: Reading) -> Reply:
+        suggestions = self.suggester.suggest(reading, decline.reason, first=decline.suggestions)
+        return Reply(
+            query=text,
+            answered=False,
+            reason=decline.reason,
+            not_found=decline.not_found,
+            suggestions=suggestions[:3],
+            reading=ReadingView.of(reading),
+        )

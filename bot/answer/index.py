@@ -1,111 +1,87 @@
-"""A weighted word index over the indicators, built once when the knowledge base is loaded.
+"""A weighted word index over the figures, built once per knowledge base.
 
-Each indicator is a small document whose fields carry different weights: its subject and synonyms say most
-about what it is, its quote least. Words rare across indicators (ASEAN, lidar) count for more than common
-ones (exports) through an inverse document frequency.
+Each figure is a small document whose fields carry different weights: its subject and synonyms say most about
+what it is, its quote least. Words rare across figures (ASEAN, lidar) count for more than common ones through an
+inverse document frequency. The index answers one question for the scorer: how much of what a message names
+describes this figure?
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
 
-from bot.answer import lexicon
-from bot.answer.query import canonical_words
+from bot.answer.words import Phrase, phrase_of
 from bot.kb.base import Entry, KnowledgeBase
 
-# How much a word says about an indicator, by the field it appears in.
-FIELD_WEIGHTS = {
-    "subject": 3.0,
-    "synonyms": 3.0,
-    "label": 2.0,
-    "topic": 2.0,
-    "measure": 1.5,
-    "period": 1.0,
-    "quote": 0.5,
-}
-
-
-@dataclass(frozen=True)
-class Document:
-    """One indicator's words and weights, and the facts ranking asks of it, computed once."""
-
-    entry: Entry
-    weights: dict[str, float]
-    subject_words: frozenset[str]  # specific words of subject, synonyms and topic: what it is about
-    core_words: frozenset[str]  # specific words of the subject alone: what a question must name to mean it
-    kind: str
-    growth: bool  # states a rate of change (a growth figure, or a value with its change)
-    share: bool  # states a share (a share figure, or a value with its share)
-    measure: str  # lower case
-    period: str  # lower case
-    mentions: str  # period, change and label: where a year asked about must appear
-    headline: bool  # the headline figure of its topic
-    key: bool
+# How much a word says about a figure, by the field it appears in.
+FIELD_WEIGHTS = {"subject": 3.0, "synonyms": 3.0, "label": 2.0, "topic": 2.0, "measure": 1.5, "quote": 0.5}
+DESCRIBES = 1.0  # a weight from which a word describes a figure, rather than merely occurring in its quote
+MAX_NGRAM = 4
 
 
 class Index:
-    """Word -> weighted postings over all indicators, plus the vocabulary used for typo correction."""
+    """Word -> weighted postings over every figure, in knowledge-base order."""
 
-    def __init__(self, kb: KnowledgeBase):
+    def __init__(self, kb: KnowledgeBase, stopwords: frozenset[str]):
         self.kb = kb
-        self.documents: list[Document] = [self._document(e) for e in kb.entries]
-        frequency = Counter(w for d in self.documents for w in d.weights)
-        total = len(self.documents) or 1
+        self.stopwords = stopwords
+        self.weights: list[dict[str, float]] = [self._weights(e) for e in kb.entries]
+        frequency = Counter(w for weights in self.weights for w in weights)
+        total = len(self.weights) or 1
         self.idf = {w: math.log(1 + total / n) for w, n in frequency.items()}
         self.postings: dict[str, list[tuple[int, float]]] = {}
-        for position, document in enumerate(self.documents):
-            for word, weight in document.weights.items():
+        for position, weights in enumerate(self.weights):
+            for word, weight in weights.items():
                 self.postings.setdefault(word, []).append((position, weight))
-        self.vocabulary = frozenset(self.idf)
-        self.subject_vocabulary = frozenset(w for d in self.documents for w in d.subject_words)
-        # Words that describe some figure (not merely occur in a quote): knowing only a quote's word is not
-        # knowing the subject ("shared interests" does not make "interest rates" a question we can answer).
-        self.strong_vocabulary = frozenset(w for d in self.documents for w, weight in d.weights.items() if weight > 0.5)
+        # Words that describe some figure: a word found only in quotes ("shared interests") names no subject.
+        self.describing = frozenset(
+            w for weights in self.weights for w, weight in weights.items() if weight >= DESCRIBES
+        )
+        self.described = frozenset(self._described_phrases())
 
-    def _document(self, entry: Entry) -> Document:
+    def _fields(self, entry: Entry) -> dict[str, list[str]]:
         ind = entry.indicator
         topic = self.kb.topic(ind.topic)
-        fields = {
+        return {
             "subject": [ind.subject],
             "synonyms": list(ind.synonyms),
-            "label": [ind.label, ind.stated],
+            "label": [ind.label],
             "topic": [topic.name, *topic.synonyms] if topic else [ind.topic],
-            "measure": [ind.measure, ind.kind],
-            "period": [ind.period],
+            "measure": [ind.measure],
             "quote": [ind.quote],
         }
-        weights: dict[str, float] = {}
-        subject_words: set[str] = set()
-        for name, texts in fields.items():
-            for text in texts:
-                for word in canonical_words(text):
-                    if word in lexicon.STOPWORDS:
-                        continue
-                    weights[word] = max(weights.get(word, 0.0), FIELD_WEIGHTS[name])
-                    # What a figure is about, and its numbers: "40 trillion" asks for a figure by its number.
-                    about = name in {"subject", "synonyms", "topic"} and word not in lexicon.GENERIC
-                    if about or (name == "label" and word[:1].isdigit()):
-                        subject_words.add(word)
-        core = {w for w in canonical_words(ind.subject) if w not in lexicon.STOPWORDS and w not in lexicon.GENERIC}
-        return Document(
-            entry=entry,
-            weights=weights,
-            subject_words=frozenset(subject_words),
-            core_words=frozenset(core),
-            kind=ind.kind,
-            growth=ind.kind == "growth" or ind.change is not None,
-            share=ind.kind == "share" or ind.share is not None,
-            measure=ind.measure.lower(),
-            period=ind.period.lower(),
-            mentions=f"{ind.period} {ind.change or ''} {ind.label}",
-            headline=topic is not None and topic.headline == ind.id,
-            key=ind.key,
-        )
 
-    def score(self, words: list[str]) -> dict[int, float]:
-        """Sum of idf x field weight over ``words``, per document position (documents with no word are absent)."""
+    def _weights(self, entry: Entry) -> dict[str, float]:
+        weights: dict[str, float] = {}
+        for name, texts in self._fields(entry).items():
+            for text in texts:
+                for word in phrase_of(text):
+                    if word not in self.stopwords and not word.replace(".", "").isdigit():
+                        weights[word] = max(weights.get(word, 0.0), FIELD_WEIGHTS[name])
+        return weights
+
+    def _described_phrases(self) -> set[Phrase]:
+        """Every run of up to four words of a figure's subject, synonyms, label or topic names.
+
+        Runs inside a longer topic name are left out: "Hong Kong" in "Hong Kong-Zhuhai-Macao Bridge" describes the
+        bridge, not Hong Kong.
+        """
+        names = [phrase_of(a) for t in self.kb.topics for a in (t.name, *t.synonyms)]
+        names = [n for n in names if len(n) > 1]
+        phrases: set[Phrase] = set()
+        for entry in self.kb.entries:
+            fields = self._fields(entry)
+            for name in ("subject", "synonyms", "label", "topic"):
+                for text in fields[name]:
+                    for part in text.replace(";", ",").split(","):
+                        for run in _outside(phrase_of(part), names):
+                            for n in range(1, MAX_NGRAM + 1):
+                                phrases.update(run[i : i + n] for i in range(len(run) - n + 1))
+        return phrases
+
+    def candidates(self, words: list[str]) -> dict[int, float]:
+        """Positions of the figures any of ``words`` occurs in, with the sum of idf x field weight."""
         scores: dict[int, float] = {}
         for word in dict.fromkeys(words):
             idf = self.idf.get(word)
@@ -114,3 +90,26 @@ class Index:
             for position, weight in self.postings[word]:
                 scores[position] = scores.get(position, 0.0) + idf * weight
         return scores
+
+
+def _outside(words: Phrase, names: list[Phrase]) -> list[Phrase]:
+    """``words`` split into the runs that lie outside every occurrence of a multi-word name."""
+    inside: set[int] = set()
+    for name in names:
+        for i in range(len(words) - len(name) + 1):
+            if words[i : i + len(name)] == name:
+                inside.update(range(i, i + len(name)))
+    if not inside:
+        return [words]
+    runs: list[Phrase] = []
+    current: list[str] = []
+    for i, word in enumerate(words):
+        if i in inside:
+            if current:
+                runs.append(tuple(current))
+            current = []
+        else:
+            current.append(word)
+    if current:
+        runs.append(tuple(current))
+    return runs

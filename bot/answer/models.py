@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from bot.answer.reading.frame import ReadingView
 from bot.kb.base import Entry
 
 
@@ -75,12 +76,34 @@ class Answer(BaseModel):
         )
 
 
-class Suggestion(BaseModel):
-    """A close topic the briefing does cover, offered when the question is declined."""
+class Fact(BaseModel):
+    """A fact about the briefing itself (who spoke, when and where), answered from its record."""
 
     model_config = ConfigDict(frozen=True)
 
-    label: str  # shown to the user, e.g. "ASEAN"
+    label: str  # "Speaker", "Date", "Venue", "Covers"
+    text: str
+
+
+class Candidate(BaseModel):
+    """A figure considered for a question, with its score and each feature's part in it (for ``--explain``)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    label: str
+    value: str
+    score: float
+    parts: list[tuple[str, float]]
+
+
+class Suggestion(BaseModel):
+    """Something close that the briefing does state, offered when the question is declined: the closest figure
+    (with its value) first, then topics."""
+
+    model_config = ConfigDict(frozen=True)
+
+    label: str  # shown to the user, e.g. "ASEAN" or "Total trade, 2025: 45.47 trillion yuan"
     query: str  # what asking it sends, e.g. "asean"
 
 
@@ -89,20 +112,25 @@ class Reply(BaseModel):
 
     ``answered`` is False for a decline: ``answers`` is then empty, ``not_found`` names what the briefing
     does not hold (as the user typed it, unescaped: renderers escape it), and ``suggestions`` offers up to
-    three topics it does cover. ``topic`` is set when the message was a bare topic: ``answers`` then holds the
-    topic's headline figure first and its other figures after it.
+    three things it does state, the closest figure first. ``topic`` is set when the message was a bare topic:
+    ``answers`` then holds the topic's headline figure first and its other figures after it. A question about the
+    briefing itself is answered with ``facts`` (reason ``briefing``). ``reading`` is how the message was read;
+    ``missing`` names a part of a two-part question the briefing does not hold.
     """
 
     model_config = ConfigDict(frozen=True)
 
     query: str
     answered: bool
-    # answer | topic | unknown (a subject not held) | place | period | kind (that kind of figure is not stated
-    # for the subject) | empty | too_long
+    # answer | topic | briefing | unknown (a subject not held) | place | period | kind (that kind of figure, unit
+    # or source is not stated for the subject) | off_topic | empty | too_long
     reason: str = "answer"
     answers: list[Answer] = []
     topic: str | None = None
     topic_name: str | None = None
     not_found: str | None = None
     suggestions: list[Suggestion] = []
+    facts: list[Fact] = []
+    missing: list[str] = []
+    reading: ReadingView | None = None
     text: str = ""  # plain-text rendering, filled by the engine for scripts and notifications

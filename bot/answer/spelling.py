@@ -1,4 +1,4 @@
-"""Typo correction: only words that are not English are corrected, towards words that describe figures.
+"""Typo correction: only words that are not English are corrected, towards words the engine knows.
 
 pyspellchecker's English word-frequency list tells a typo ("asaen", "lithum") from a real word that merely sits
 close to one of ours ("comparing" is not "computing", "pork" is not "port", "surplus" is not "surpass").
@@ -13,39 +13,31 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from spellchecker import SpellChecker
 
-from bot.answer import lexicon
-
 REAL_WORD = 100  # occurrences in the English frequency list above which a word is taken as typed
 
 
 class Speller:
-    """Corrects typed words towards a vocabulary."""
+    """Corrects typed words towards ``targets``; words in ``known`` are never corrected."""
 
-    def __init__(self, known: Iterable[str]):
+    def __init__(self, known: Iterable[str], targets: Iterable[str]):
         english()  # load the word list now, not on the first typo
         self.known = frozenset(known)
-        # Typos are corrected towards words that describe figures, never towards filler ("surplus" is not a
-        # typo of "surpass") and never away from a subject we know we do not hold.
-        self._targets = sorted(
-            w
-            for w in self.known
-            if len(w) >= 4 and w not in lexicon.STOPWORDS and w not in lexicon.FLUFF and w not in lexicon.UNHELD
-        )
+        self._targets = sorted(w for w in set(targets) if len(w) >= 4 and w.isalpha())
+        self._by_length: dict[int, list[str]] = {}
+        for word in self._targets:
+            self._by_length.setdefault(len(word), []).append(word)
 
     def correct(self, word: str) -> str:
         """The known word ``word`` was probably meant as, or ``word`` itself."""
-        if word in self.known or word in lexicon.UNHELD:
-            return word
-        if "-" in word:  # "us-china", "trade-desk": read the parts
-            return " ".join(self.correct(part) for part in word.split("-") if part)
-        if len(word) < 4 or not word.isalpha() or english_frequency(word) >= REAL_WORD:
+        if word in self.known or len(word) < 4 or not word.isalpha() or is_english(word):
             return word
         if len(word) == 4:  # only swapped letters ("raod"): "pork" is not a typo of "port"
-            swapped = [w for w in self._targets if len(w) == 4 and sorted(w) == sorted(word) and w[0] == word[0]]
+            swapped = [w for w in self._by_length.get(4, ()) if sorted(w) == sorted(word) and w[0] == word[0]]
             return swapped[0] if swapped else word
         limit = 1 if len(word) < 10 else 2
+        near = [w for n in range(len(word) - limit, len(word) + limit + 1) for w in self._by_length.get(n, ())]
         # Typos keep the first letter: "exprts", "asaen", "lithum". Without that rule "exchange" became "change".
-        for candidate, _, _ in process.extract(word, self._targets, scorer=OSA.distance, score_cutoff=limit):
+        for candidate, _, _ in process.extract(word, near, scorer=OSA.distance, score_cutoff=limit, limit=5):
             if candidate[0] == word[0]:
                 return candidate
         return word
@@ -57,6 +49,6 @@ def english() -> SpellChecker:
     return SpellChecker(language="en")
 
 
-def english_frequency(word: str) -> int:
-    """How often ``word`` occurs in the English word-frequency list (0 for a non-word)."""
-    return english().word_frequency[word]
+def is_english(word: str) -> bool:
+    """A word common enough in English to be taken as typed."""
+    return english().word_frequency[word] >= REAL_WORD

@@ -14,6 +14,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("question", nargs="+", help="the question, or - to read one question per line from stdin")
     parser.add_argument("--json", action="store_true", help="print one JSON object (always so with -)")
     parser.add_argument("--slash", action="store_true", help="treat the text as what follows /trade")
+    parser.add_argument(
+        "--explain", action="store_true", help="print how the question was read and the best candidates' feature scores"
+    )
 
 
 def reply_json(reply: Any) -> dict[str, Any]:
@@ -52,6 +55,15 @@ def main(args: argparse.Namespace) -> int:
         engine = Engine(knowledge_or_exit())
     except CommandError as error:
         return report(error)
+
+    if args.explain:
+        from bot.answer.explain import explanation_text
+
+        questions = sys.stdin if args.question == ["-"] else [" ".join(args.question)]
+        for line in questions:
+            if line.strip():
+                sys.stdout.write(explanation_text(engine, line.rstrip("\n")) + "\n")
+        return 0
 
     def answer(text: str) -> dict[str, Any]:
         return slash_json(text, engine) if args.slash else reply_json(engine.ask(text))

@@ -96,10 +96,18 @@ class Briefing(Frozen):
     id: str = Field(pattern=ID_PATTERN)
     title: str = Field(min_length=1)
     date: dt.date
+    covers_year: int | None = Field(
+        default=None, ge=1900, le=2200, description="The year whose figures it reports; the year before its date if unset."
+    )
     venue: str = Field(min_length=1)
     source: str = Field(min_length=1, description="Transcript path, relative to the knowledge folder.")
     speakers: tuple[Speaker, ...] = Field(min_length=1)
     topics: tuple[Topic, ...] = ()
+
+    @property
+    def reported_year(self) -> int:
+        """The year whose figures the briefing reports (an annual briefing is held early in the next year)."""
+        return self.covers_year if self.covers_year is not None else self.date.year - 1
 
     def speaker(self, speaker_id: str) -> Speaker | None:
         """Return the speaker with this id, or None."""

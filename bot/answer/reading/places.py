@@ -1,4 +1,4 @@
-"""Recognising countries and regions in a question, so a place the briefing has no figure for is declined.
+"""A gazetteer of countries and regions, so a place the briefing has no figure for is recognised as a place.
 
 Country names come from pycountry (ISO 3166), with its common names ("South Korea", "Vietnam") and the short
 form before a comma ("Korea, Republic of" -> "korea"). A few regions and everyday names that ISO does not list
@@ -7,7 +7,6 @@ form before a comma ("Korea, Republic of" -> "korea"). A few regions and everyda
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import pycountry
@@ -33,6 +32,30 @@ _EXTRA = {
     "eastern europe": "Eastern Europe",
     "mena": "the Middle East and North Africa",
     "korea": "Korea",
+    "gulf": "the Gulf states",
+    "persian gulf": "the Gulf states",
+    "gcc": "the Gulf Cooperation Council",
+    "asia pacific": "the Asia-Pacific",
+    "asia-pacific": "the Asia-Pacific",
+    "western europe": "Western Europe",
+    "northern europe": "Northern Europe",
+    "southern europe": "Southern Europe",
+    "east asia": "East Asia",
+    "northeast asia": "Northeast Asia",
+    "west asia": "West Asia",
+    "sub-saharan africa": "Sub-Saharan Africa",
+    "north africa": "North Africa",
+    "caribbean": "the Caribbean",
+    "scandinavia": "Scandinavia",
+    "nordics": "the Nordic countries",
+    "balkans": "the Balkans",
+    "brics": "the BRICS countries",
+    "g7": "the G7",
+    "g20": "the G20",
+    "mercosur": "Mercosur",
+    "opec": "OPEC",
+    "hongkong": "Hong Kong",
+    "hk": "Hong Kong",
 }
 # Adjectives people use instead of the country's name.
 _DEMONYMS = {
@@ -43,10 +66,16 @@ _DEMONYMS = {
     "singaporean": "Singapore", "filipino": "the Philippines", "pakistani": "Pakistan", "iranian": "Iran",
     "dutch": "the Netherlands", "swiss": "Switzerland", "israeli": "Israel", "egyptian": "Egypt",
     "nigerian": "Nigeria", "argentine": "Argentina", "argentinian": "Argentina", "chilean": "Chile",
-    "taiwanese": "Taiwan", "australian": "Australia", "kiwi": "New Zealand",
+    "taiwanese": "Taiwan", "australian": "Australia", "kiwi": "New Zealand", "sino": "China",
+    "mongolian": "Mongolia", "kazakh": "Kazakhstan", "uzbek": "Uzbekistan", "peruvian": "Peru",
+    "colombian": "Colombia", "venezuelan": "Venezuela", "ukrainian": "Ukraine", "polish": "Poland",
+    "swedish": "Sweden", "norwegian": "Norway", "danish": "Denmark", "finnish": "Finland", "belgian": "Belgium",
+    "austrian": "Austria", "greek": "Greece", "portuguese": "Portugal", "irish": "Ireland", "emirati": "the United Arab Emirates",
+    "qatari": "Qatar", "kenyan": "Kenya", "ethiopian": "Ethiopia", "ghanaian": "Ghana", "bangladeshi": "Bangladesh",
+    "sri lankan": "Sri Lanka", "cambodian": "Cambodia", "laotian": "Laos", "burmese": "Myanmar",
 }  # fmt: skip
 # Country names that are everyday words in trade questions, never read as a place.
-_NOT_PLACES = {"chad", "jordan", "georgia", "guinea", "niger", "turkey", "china", "chinese"}
+_NOT_PLACES = {"chad", "jordan", "georgia", "guinea", "niger", "turkey", "china", "chinese", "sino", "us", "usa"}
 
 
 @lru_cache(maxsize=1)
@@ -72,15 +101,3 @@ def gazetteer() -> dict[str, str]:
     for word in _NOT_PLACES:
         names.pop(word, None)
     return names
-
-
-@lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
-    # Longest names first, so "south africa" is found before "africa" could be, and "south korea" before "korea".
-    alternatives = sorted(gazetteer(), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])")
-
-
-def find_places(text: str) -> list[tuple[str, str]]:
-    """Places named in lower-case ``text``: (as typed, display name), in order of appearance."""
-    return [(m.group(), gazetteer()[m.group()]) for m in _pattern().finditer(text)]

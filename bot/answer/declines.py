@@ -1,0 +1,165 @@
+"""Why a question is declined, said truthfully, with the closest figure the briefing does state.
+
+A decline names the slot of the best figure that contradicts the question ("no figure in US dollars for total
+trade"), and offers that figure with its value first among the suggestions. Before saying a kind of figure is not
+stated for a subject, it checks that no figure about that subject states it; if one does (and lost on another
+slot), it says only that no single figure matches everything asked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from bot.answer.models import Suggestion
+from bot.answer.reading.frame import Flow, Measure, Reading
+from bot.answer.scoring import Scored
+
+if TYPE_CHECKING:
+    from bot.answer.engine import Engine
+
+MAX_CLOSEST = 2
+_MEASURE_NAMES = {
+    Measure.VALUE: "value",
+    Measure.GROWTH: "growth rate",
+    Measure.SHARE: "share",
+    Measure.COUNT: "count",
+    Measure.RANK: "ranking",
+    Measure.CONTRIBUTION: "contribution to growth",
+    Measure.MARGIN: "margin between growth rates",
+    Measure.POINTS: "figure in percentage points",
+    Measure.VOLUME: "physical volume",
+    Measure.FORECAST: "forecast",
+    Measure.AVERAGE: "average",
+    Measure.MULTIPLE: "multiple",
+}
+# Slots whose contradiction a decline can name; the others decline as "not found".
+_RELAXED = {
+    "period": {"period": None},
+    "comparison": {"compared_with": None},
+    "currency": {"currency": None},
+    "source": {"source": None},
+    "measure": {"measures": frozenset()},
+    "flow": {"flows": ()},
+    "alone": {"alone": False},
+    "group": {"alone": False},
+    "not_total": {"not_total": False},
+    "entity": {"entities": ()},
+}
+
+
+@dataclass(frozen=True)
+class Decline:
+    """A decline's reason code, what the briefing does not hold (as the reply names it) and what to offer."""
+
+    reason: str
+    not_found: str | None
+    suggestions: list[Suggestion] = field(default_factory=list)
+
+    def sentence(self) -> str:
+        """The decline as one sentence, for the part of a two-part question that is not answered."""
+        if self.reason == "place":
+            return f"The briefing gives no figures for {self.not_found}."
+        if self.reason in {"period", "kind"}:
+            return f"The briefing gives no {self.not_found}."
+        return f"The briefing has no figure for “{self.not_found}”."
+
+
+def explain_decline(reading: Reading, ranked: list[Scored], engine: Engine) -> Decline:
+    """Why the best figures for ``reading`` do not answer it."""
+    if not ranked:
+        return Decline(reason="unknown", not_found=_subject(reading) or reading.text[:80])
+    scoring = engine.scoring
+    best = ranked[0]
+    conflict = scoring.worst_conflict(best.features)
+    if conflict == "topic":
+        # The best figure is about something else: judge the figures about what was named instead.
+        about = [s for s in ranked if s.features.topic >= 0]
+        if about:
+            best = about[0]
+            conflict = scoring.worst_conflict(best.features)
+    subject = _subject(reading)
+    if conflict == "entity" or (conflict is None and reading.entities):
+        entity = next((e for e in reading.entities), None)
+        if entity is not None:
+            reason = "place" if entity.kind == "place" else "unknown"
+            return Decline(reason=reason, not_found=entity.name)
+    if conflict in _RELAXED and conflict != "entity":
+        same_subject = [s for s in ranked if s.features.topic >= 0 and s.features.entity >= 0]
+        stated_elsewhere = any(getattr(s.features, conflict) >= 0 for s in same_subject[:20])
+        closest = _closest(reading, conflict, engine)
+        if not stated_elsewhere:
+            return Decline(
+                reason=_reason(conflict), not_found=_missing(conflict, reading, subject), suggestions=closest
+            )
+        return Decline(
+            reason="kind", not_found=f"single figure that matches all of: {reading.summary()}", suggestions=closest
+        )
+    if reading.unmatched:
+        return Decline(reason="unknown", not_found=" ".join(reading.unmatched))
+    return Decline(
+        reason="unknown", not_found=subject or reading.summary(), suggestions=_closest(reading, None, engine)
+    )
+
+
+def _reason(conflict: str) -> str:
+    return "period" if conflict in {"period", "comparison"} else "kind"
+
+
+def _subject(reading: Reading) -> str:
+    names = [s.name for s in reading.subjects] + [e.name for e in reading.entities]
+    if names:
+        return " and ".join(names)
+    return " ".join(reading.typed)
+
+
+def _missing(conflict: str, r: Reading, subject: str) -> str:
+    """What the briefing does not state, as "The briefing gives no …" ends."""
+    flow = r.flow.value if r.flow and r.flow is not Flow.TRADE else "trade"
+    about = f" for {subject}" if subject else f" for {flow}" if conflict != "flow" else ""
+    if conflict == "period" and r.period:
+        return f"figure for {r.period.label}{about}"
+    if conflict == "comparison" and r.compared_with:
+        return f"comparison with {r.compared_with.label}{about}"
+    if conflict == "currency" and r.currency:
+        return f"figure in {r.currency.value}{about}"
+    if conflict == "source" and r.source:
+        return f"figure from {r.source.value}{about}"
+    if conflict == "measure":
+        if Measure.BALANCE in r.measures:
+            return "trade surplus or deficit: it is not stated, and I never compute a figure from two others"
+        names = [_MEASURE_NAMES[m] for m in sorted(r.measures, key=list(Measure).index) if m in _MEASURE_NAMES]
+        return f"{' or '.join(names) or 'such figure'}{about}"
+    if conflict == "flow" and r.flow:
+        return f"{r.flow.value} figure{' for ' + subject if subject else ''}"
+    if conflict in {"alone", "group"}:
+        return f"figure for {subject or 'that'} on its own (only for a group that includes it)"
+    if conflict == "not_total":
+        return f"figure other than total trade{about}"
+    return f"figure matching {r.summary()}"
+
+
+def _closest(reading: Reading, conflict: str | None, engine: Engine) -> list[Suggestion]:
+    """The figures that answer the question once the contradicting slot is let go, with their values."""
+    variants: list[Reading] = []
+    if conflict == "measure" and Measure.BALANCE in reading.measures:
+        # A surplus is exports minus imports: offer both, never their difference.
+        variants = [
+            reading.model_copy(update={"measures": frozenset(), "flows": (f,)}) for f in (Flow.EXPORTS, Flow.IMPORTS)
+        ]
+    elif conflict in _RELAXED:
+        variants = [reading.model_copy(update=_RELAXED[conflict])]
+    else:
+        variants = [reading]
+    out: list[Suggestion] = []
+    for variant in variants:
+        ranked = engine.rank(variant)
+        take = 1 if len(variants) > 1 else MAX_CLOSEST
+        for scored in ranked[:take]:
+            if scored.score < engine.scoring.related_at:
+                continue
+            ind = scored.profile.entry.indicator
+            label = f"{ind.label}: {ind.stated}"
+            if all(s.label != label for s in out):
+                out.append(Suggestion(label=label, query=ind.label))
+    return out

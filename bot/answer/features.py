@@ -1,0 +1,200 @@
+"""Named features of one figure against the reading of one question: how well each slot agrees.
+
+Each feature is a number, mostly in [-1, 1]: positive where the figure agrees with what was asked, negative where
+it contradicts it, zero where the slot was not asked. ``bot.answer.scoring`` weighs them; ``--explain`` prints them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from rapidfuzz import fuzz
+
+from bot.answer.index import Index
+from bot.answer.profiles import Profile
+from bot.answer.reading.frame import Flow, Measure, Reading
+
+MAX_EXTRA = 3  # extra subject words counted at most: past that a figure is simply about something else
+_DEFAULT_MEASURES = frozenset({Measure.VALUE, Measure.GROWTH})
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    subject: float = 0.0
+    topic: float = 0.0
+    entity: float = 0.0
+    extra: float = 0.0
+    flow: float = 0.0
+    measure: float = 0.0
+    period: float = 0.0
+    comparison: float = 0.0
+    currency: float = 0.0
+    source: float = 0.0
+    alone: float = 0.0
+    group: float = 0.0
+    not_total: float = 0.0
+    speaker: float = 0.0
+    amount: float = 0.0
+    fuzzy: float = 0.0
+    unmatched: float = 0.0
+    headline: float = 0.0
+
+
+NAMES: tuple[str, ...] = tuple(f.name for f in fields(Features))
+# Features at -1 or below where the figure contradicts what was asked: such a figure is never the answer, and a
+# decline names the worst of them. Values between -1 and 0 are mild preferences (a sub-period nobody asked for).
+CONFLICTS = (
+    "entity", "topic", "currency", "source", "period", "comparison", "measure", "flow", "alone", "group", "not_total",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What a reading asks, in the forms the features compare, computed once per question."""
+
+    reading: Reading
+    words: tuple[str, ...]
+    idf_total: float
+    vocabulary: frozenset[str]  # words asked, the named subjects' words and their topics' names
+    fuzzy_text: str
+    covered_year: int
+
+    @classmethod
+    def of(cls, reading: Reading, index: Index, topic_words: dict[str, frozenset[str]], covered_year: int) -> Asked:
+        words = reading.words
+        vocabulary = set(words)
+        for subject in reading.subjects:
+            vocabulary |= set(subject.words) | topic_words.get(subject.topic, frozenset())
+        for entity in reading.entities:
+            vocabulary |= set(entity.words)
+        return cls(
+            reading=reading,
+            words=words,
+            idf_total=sum(index.idf.get(w, 0.0) for w in words),
+            vocabulary=frozenset(vocabulary),
+            fuzzy_text=" ".join((*reading.typed, *(s.name for s in reading.subjects))),
+            covered_year=covered_year,
+        )
+
+
+def features(asked: Asked, profile: Profile, index: Index, with_fuzzy: bool = False) -> Features:
+    """The features of ``profile`` for the question ``asked``."""
+    r = asked.reading
+    weights = index.weights[profile.position]
+    subject = 0.0
+    if asked.idf_total:
+        subject = sum(index.idf.get(w, 0.0) * min(1.0, weights.get(w, 0.0) / 3.0) for w in asked.words)
+        subject /= asked.idf_total
+    return Features(
+        subject=subject,
+        topic=_topic(r, profile),
+        entity=-float(sum(1 for e in r.entities if not set(e.words) <= (profile.about | profile.quoted))),
+        extra=-float(min(MAX_EXTRA, len(profile.core - asked.vocabulary))),
+        flow=_flow(r, profile),
+        measure=_measure(r, profile),
+        period=_period(r, profile, asked.covered_year),
+        comparison=_comparison(r, profile, asked.covered_year),
+        currency=0.0 if r.currency is None else (1.0 if profile.currency is r.currency else -1.0),
+        source=_source(r, profile),
+        alone=-1.0 if r.alone and (profile.core - asked.vocabulary or profile.members) else 0.0,
+        group=_group(asked, profile),
+        not_total=-1.0 if r.not_total and profile.flow is Flow.TRADE else 0.0,
+        speaker=0.0 if r.speaker is None else (1.0 if profile.speaker == r.speaker else -0.3),
+        amount=_amount(r, profile),
+        fuzzy=fuzz.token_set_ratio(asked.fuzzy_text, _label_text(profile)) / 100 if with_fuzzy else 0.0,
+        unmatched=-_unmatched_share(r),
+        headline=1.0 if profile.headline else 0.0,
+    )
+
+
+def _group(asked: Asked, p: Profile) -> float:
+    """-1 when one member of a listed group is asked and the figure is the group's ("lithium batteries" against
+    "EVs, lithium batteries and solar panels"); +0.5 when several members are named, as the group is then meant."""
+    if not p.members:
+        return 0.0
+    named = sum(1 for member in p.members if member & asked.vocabulary)
+    return -1.0 if named == 1 else 0.5 if named > 1 else 0.0
+
+
+def _topic(r: Reading, p: Profile) -> float:
+    if not r.subjects:
+        return 0.0
+    about = [s.topic == p.topic or set(s.words) <= p.about for s in r.subjects]
+    return 1.0 if all(about) else 0.0 if any(about) else -1.0
+
+
+def _flow(r: Reading, p: Profile) -> float:
+    asked = r.flow
+    if asked is None:
+        return 0.2 if p.flow is Flow.TRADE and not r.flows else 0.0
+    if p.flow is asked:
+        return 1.0
+    if p.flow is None:
+        return -0.3
+    if asked is Flow.TRADE:
+        return -1.0  # one flow where two-way trade was asked
+    if p.flow is Flow.TRADE:
+        return 0.2  # the two-way total where one flow was asked: given only with a note, when nothing better is
+    return -1.0  # the opposite flow
+
+
+def _measure(r: Reading, p: Profile) -> float:
+    asked = r.measures - {Measure.VALUE} if Measure.VALUE in r.measures and len(r.measures) > 1 else r.measures
+    if not asked:
+        return 0.3 if p.offers & _DEFAULT_MEASURES else -0.3
+    if Measure.BALANCE in asked:
+        return -1.0  # a surplus is never stated: it would have to be computed
+    stated = len(asked & p.offers)
+    return stated / len(asked) if stated else -1.0
+
+
+def _period(r: Reading, p: Profile, covered_year: int) -> float:
+    if p.period is None:
+        return 0.0 if r.period is None else -0.5
+    if r.period is None:
+        whole_covered_year = p.period.first == covered_year * 12 and p.period.last == covered_year * 12 + 11
+        return 0.0 if whole_covered_year else -0.3
+    if r.period.same_span(p.period):
+        return 1.0
+    return -1.0
+
+
+def _comparison(r: Reading, p: Profile, covered_year: int) -> float:
+    wanted = r.compared_with
+    if wanted is None:
+        return 0.0
+    if p.compared_with is not None and wanted.same_span(p.compared_with):
+        return 1.0
+    asked_year = (r.period.last // 12) if r.period else covered_year
+    year_on_year = wanted.whole_years and wanted.first // 12 == wanted.last // 12 == asked_year - 1
+    if year_on_year and p.compared_with is None and Measure.GROWTH in p.offers:
+        return 0.5  # a growth rate of the year is a change on the year before
+    return -1.0
+
+
+def _source(r: Reading, p: Profile) -> float:
+    if r.source is None:
+        return -0.4 if p.source.name != "CUSTOMS" else 0.0
+    return 1.0 if p.source is r.source else -1.0
+
+
+def _amount(r: Reading, p: Profile) -> float:
+    if not r.quantities:
+        return 0.0
+    named = sum(1 for q in r.quantities if q in p.amounts)
+    return 1.0 if named == len(r.quantities) else 0.5 if named else -0.5
+
+
+def _unmatched_share(r: Reading) -> float:
+    named = len(r.words) + sum(len(s.words) for s in r.subjects) + len(r.entities)
+    return len(r.unmatched) / (len(r.unmatched) + named) if r.unmatched else 0.0
+
+
+def _label_text(p: Profile) -> str:
+    ind = p.entry.indicator
+    return " ".join((ind.label, ind.subject, *ind.synonyms))
+
+
+def agrees(found: Features) -> bool:
+    """True when no slot of the figure contradicts the question."""
+    return all(getattr(found, name) > -1.0 for name in CONFLICTS)

@@ -1,0 +1,134 @@
+"""The language data of the engine (``bot/answer/data/*.toml``), read once into typed, frozen tables.
+
+Everything here is the same for every briefing: how people say "exports", "growth", "in dollars" or "alone",
+the products of the Harmonized System and the economic indicators a trade briefing does not state. What a
+briefing holds (its topics, subjects, speakers and year) comes from the knowledge base instead.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.answer.words import Phrase, phrase_of
+
+DATA = Path(__file__).with_name("data")
+
+
+def _phrases(text: str) -> tuple[Phrase, ...]:
+    """ "a | b c | d" -> the normalised phrases ("a",), ("b", "c"), ("d",), blanks dropped."""
+    phrases = (phrase_of(part) for part in text.replace("\n", " ").split("|"))
+    return tuple(dict.fromkeys(p for p in phrases if p))
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for part in text.split() for w in phrase_of(part))
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class FlowWords(Frozen):
+    exports: tuple[Phrase, ...]
+    imports: tuple[Phrase, ...]
+    trade: tuple[Phrase, ...]
+    both: tuple[Phrase, ...]
+
+
+class MeasureWords(Frozen):
+    """Strong phrases per measure name, and the weak ones that count only when no strong phrase is there."""
+
+    strong: dict[str, tuple[Phrase, ...]]
+    weak: dict[str, tuple[Phrase, ...]]
+    points: tuple[Phrase, ...]
+
+
+class PeriodWords(Frozen):
+    covered_year: tuple[Phrase, ...]
+    months: dict[Phrase, int]
+    last_month: tuple[Phrase, ...]
+    five_year_plan: tuple[Phrase, ...]
+    since_event: tuple[Phrase, ...]
+    cumulative: tuple[Phrase, ...]
+
+
+class MetaWords(Frozen):
+    who: tuple[Phrase, ...]
+    when: tuple[Phrase, ...]
+    where: tuple[Phrase, ...]
+    what: tuple[Phrase, ...]
+    briefing: tuple[Phrase, ...]
+
+
+class Language(Frozen):
+    """Every word list the slot parsers use."""
+
+    stopwords: frozenset[str]
+    generic: frozenset[str]
+    flow: FlowWords
+    measure: MeasureWords
+    period: PeriodWords
+    currency: dict[str, tuple[Phrase, ...]]
+    source: dict[str, tuple[Phrase, ...]]
+    exclusion: dict[str, tuple[Phrase, ...]]
+    comparison: tuple[Phrase, ...]
+    meta: MetaWords
+    conjunction: tuple[Phrase, ...]
+    products: tuple[Phrase, ...]  # HS chapter goods and common headings
+    indicators: tuple[Phrase, ...]  # economic indicators that are not goods-trade figures
+    off_topic: tuple[Phrase, ...]
+
+
+def _read(name: str) -> dict:
+    with (DATA / name).open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@lru_cache(maxsize=1)
+def language() -> Language:
+    """The language tables, loaded once per process."""
+    words = _read("language.toml")
+    measure = words["measure"]
+    weak_names = {name.removesuffix("_weak") for name in measure if name.endswith("_weak")}
+    months: dict[Phrase, int] = {}
+    for part in words["period"]["months"].replace("\n", " ").split("|"):
+        if part.strip():
+            name, number = part.split("=")
+            months[phrase_of(name)] = int(number)
+    products = _read("products.toml")["chapters"]
+    subjects = _read("subjects.toml")
+    return Language(
+        stopwords=_words(words["stopwords"]),
+        generic=_words(words["generic"]),
+        flow=FlowWords(**{name: _phrases(words["flow"][name]) for name in ("exports", "imports", "trade", "both")}),
+        measure=MeasureWords(
+            strong={
+                name: _phrases(text)
+                for name, text in measure.items()
+                if not name.endswith("_weak") and name != "points"
+            },
+            weak={name: _phrases(measure[f"{name}_weak"]) for name in weak_names},
+            points=_phrases(measure["points"]),
+        ),
+        period=PeriodWords(
+            covered_year=_phrases(words["period"]["covered_year"]),
+            months=months,
+            last_month=_phrases(words["period"]["last_month"]),
+            five_year_plan=_phrases(words["period"]["five_year_plan"]),
+            since_event=_phrases(words["period"]["since_event"]),
+            cumulative=_phrases(words["period"]["cumulative"]),
+        ),
+        currency={name: _phrases(text) for name, text in words["currency"].items()},
+        source={name: _phrases(text) for name, text in words["source"].items()},
+        exclusion={name: _phrases(text) for name, text in words["exclusion"].items()},
+        comparison=_phrases(words["comparison"]["words"]),
+        meta=MetaWords(**{name: _phrases(text) for name, text in words["meta"].items()}),
+        conjunction=_phrases(words["conjunction"]["words"]),
+        products=tuple(dict.fromkeys(p for text in products.values() for p in _phrases(text))),
+        indicators=_phrases(subjects["indicators"]["words"]),
+        off_topic=_phrases(subjects["off_topic"]["words"]),
+    )

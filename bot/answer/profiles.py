@@ -1,0 +1,126 @@
+"""Each figure of the knowledge base read into the same slots as a question, with the same parsers.
+
+No figure is annotated by hand for matching: its flow comes from its measure ("import volume" -> imports), what it
+states from its kind, change and share ("up 6.3%, 2.5 percentage points higher" -> growth, margin, points), its
+period from its period field, its currency from its unit and its source from its subject ("(U.S. statistics)").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.answer.index import DESCRIBES, Index
+from bot.answer.reading.frame import Currency, Flow, Measure, Period, Source
+from bot.answer.reading.quantity import amounts_in
+from bot.answer.reading.reader import Reader
+from bot.answer.words import phrase_of
+from bot.kb.base import Entry
+
+# What a figure of each kind states, before its change and share are read.
+_KIND_MEASURES: dict[str, frozenset[Measure]] = {
+    "value": frozenset({Measure.VALUE}),
+    "growth": frozenset({Measure.GROWTH}),
+    "share": frozenset({Measure.SHARE}),
+    "contribution": frozenset({Measure.CONTRIBUTION}),
+    "count": frozenset({Measure.COUNT}),
+    "volume": frozenset({Measure.VOLUME, Measure.VALUE}),
+    "rank": frozenset({Measure.RANK}),
+    "forecast": frozenset({Measure.FORECAST}),
+    "multiple": frozenset({Measure.MULTIPLE}),
+    "average": frozenset({Measure.AVERAGE, Measure.VALUE}),
+}
+_CURRENCIES = {"CNY": Currency.CNY, "USD": Currency.USD}
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One figure's slots, computed once."""
+
+    position: int
+    entry: Entry
+    topic: str
+    flow: Flow | None
+    offers: frozenset[Measure]
+    period: Period | None
+    compared_with: Period | None
+    currency: Currency | None
+    source: Source
+    speaker: str
+    core: frozenset[str]  # the specific words of its subject: what a question must name to mean it
+    about: frozenset[str]  # every word that describes it (subject, synonyms, label, topic)
+    quoted: frozenset[str]  # the words of its quotes
+    amounts: frozenset[float]
+    headline: bool
+    members: tuple[frozenset[str], ...]  # the items of a subject that lists several ("EVs, lithium batteries, solar")
+
+    @property
+    def national(self) -> bool:
+        """About China as a whole: its subject names nothing more specific than the country."""
+        return not self.core
+
+
+def build_profiles(reader: Reader, index: Index) -> list[Profile]:
+    """Every figure of the index's knowledge base, in knowledge-base order."""
+    kb = index.kb
+    stop = reader.language.stopwords | reader.language.generic
+    profiles: list[Profile] = []
+    for position, entry in enumerate(kb.entries):
+        ind = entry.indicator
+        topic = kb.topic(ind.topic)
+        measure_words = list(phrase_of(ind.measure))
+        flow = _flow(reader, measure_words) or _flow(reader, list(phrase_of(ind.label)))
+        offers = set(_KIND_MEASURES.get(ind.kind, frozenset()))
+        for text in (ind.measure, ind.stated, ind.change or "", ind.share or ""):
+            offers |= reader.measures.offered(list(phrase_of(text)))
+        if ind.change:
+            offers.add(Measure.GROWTH)
+        if ind.share:
+            offers.add(Measure.SHARE)
+        if ind.unit == "points":
+            offers.add(Measure.POINTS)
+        offers.discard(Measure.BALANCE)
+        period = reader.periods.parse(list(phrase_of(ind.period)), set()).period
+        compared = reader.periods.parse(list(phrase_of(f"{ind.period} {ind.change or ''}")), set()).compared_with
+        source = reader.qualifiers.parse(list(phrase_of(ind.subject)), set()).source or Source.CUSTOMS
+        weights = index.weights[position]
+        profiles.append(
+            Profile(
+                position=position,
+                entry=entry,
+                topic=ind.topic,
+                flow=flow,
+                offers=frozenset(offers),
+                period=period,
+                compared_with=compared,
+                currency=_CURRENCIES.get(ind.unit),
+                source=source,
+                speaker=entry.speaker.id,
+                core=frozenset(w for w in phrase_of(ind.subject) if w not in stop and not w[:1].isdigit()),
+                about=frozenset(w for w, weight in weights.items() if weight >= DESCRIBES),
+                quoted=frozenset(phrase_of(" ".join((ind.quote, *ind.restated)))),
+                amounts=amounts_in(list(phrase_of(f"{ind.label} {ind.measure} {ind.stated}"))),
+                headline=topic is not None and topic.headline == ind.id,
+                members=_members(ind.subject, stop),
+            )
+        )
+    return profiles
+
+
+def _flow(reader: Reader, words: list[str]) -> Flow | None:
+    flows = reader.flows.parse(words, set()).flows
+    return flows[0] if len(flows) == 1 else None
+
+
+def _members(subject: str, stop: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """The items of a subject that lists several, each as its specific words; () for a subject of one thing.
+
+    Only a comma makes a list: "mechanical and electrical products" is one thing, "Guangdong, Jiangsu, Zhejiang,
+    Shanghai, Beijing, Shandong, Fujian" seven.
+    """
+    if "," not in subject:
+        return ()
+    listed = subject.split(":", 1)[-1]
+    items = [part for chunk in listed.split(",") for part in chunk.split(" and ")]
+    members = [frozenset(w for w in phrase_of(item) if w not in stop) for item in items]
+    members = [m for m in members if m]
+    return tuple(members) if len(members) > 1 else ()

@@ -1,0 +1,46 @@
+"""The speaker and meta slots: a speaker named, and questions about the briefing itself (who, when, where, what)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.answer.language import Language
+from bot.answer.reading.frame import MetaAsk
+from bot.answer.words import PhraseTable, phrase_of
+from bot.kb.base import KnowledgeBase
+
+
+@dataclass(frozen=True)
+class BriefingAsk:
+    speaker: str | None  # speaker id
+    meta: MetaAsk | None
+    about_briefing: bool  # "briefing", "press conference" named
+
+
+class BriefingParser:
+    """Speakers come from the knowledge base's briefing records: full name, family name or given name."""
+
+    def __init__(self, language: Language, kb: KnowledgeBase):
+        names: list[tuple[tuple[str, ...], str]] = []
+        for briefing in kb.briefings.values():
+            for speaker in briefing.speakers:
+                full = phrase_of(speaker.name)
+                names.append((full, speaker.id))
+                names += [((part,), speaker.id) for part in full if len(part) > 2]
+        self._speakers = PhraseTable(names)
+        meta = language.meta
+        self._meta = PhraseTable(
+            [(p, "who") for p in meta.who]
+            + [(p, "when") for p in meta.when]
+            + [(p, "where") for p in meta.where]
+            + [(p, "what") for p in meta.what]
+        )
+        self._briefing = PhraseTable([(p, True) for p in meta.briefing])
+
+    def parse(self, tokens: list[str], taken: set[int]) -> BriefingAsk:
+        speakers = [m.value for m in self._speakers.find(tokens, taken)]
+        asks = [m.value for m in self._meta.find(tokens, taken)]
+        about = bool(self._briefing.find(tokens, taken))
+        return BriefingAsk(
+            speaker=speakers[0] if speakers else None, meta=asks[0] if asks else None, about_briefing=about
+        )

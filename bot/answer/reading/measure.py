@@ -1,0 +1,36 @@
+"""The measure slot: what kind of figure is asked (value, growth, share, count, rank, contribution ...)."""
+
+from __future__ import annotations
+
+from bot.answer.language import Language
+from bot.answer.reading.frame import Measure
+from bot.answer.words import PhraseTable
+
+
+class MeasureParser:
+    """Strong words decide ("grow", "share", "how many"); weak ones ("how much", "%") count only alone, so
+    "how much did imports grow" asks growth, and "how much were imports" asks the value."""
+
+    def __init__(self, language: Language):
+        words = language.measure
+        strong = [(p, Measure(name)) for name, phrases in words.strong.items() for p in phrases]
+        self._strong = PhraseTable(strong + [(p, Measure.POINTS) for p in words.points])
+        self._weak = PhraseTable([(p, Measure(name)) for name, phrases in words.weak.items() for p in phrases])
+
+    def parse(self, tokens: list[str], taken: set[int]) -> frozenset[Measure]:
+        strong = self._strong.find(tokens, taken)
+        weak = self._weak.find(tokens, taken)
+        found = {m.value for m in strong} or {m.value for m in weak}
+        if any("point" in tokens[m.start : m.end] for m in strong):
+            found.add(Measure.POINTS)  # "by how many percentage points": the figure asked is in points
+        if Measure.MARGIN in found and found & {Measure.CONTRIBUTION, Measure.SHARE}:
+            found.discard(Measure.MARGIN)  # "share rose by how many points": the change of the share is asked
+        return frozenset(found)
+
+    def offered(self, tokens: list[str]) -> frozenset[Measure]:
+        """Measures a knowledge-base text states ("up 6.3%, 2.5 percentage points higher than ...")."""
+        strong = self._strong.find(tokens, set())
+        found = {m.value for m in strong}
+        if any("point" in tokens[m.start : m.end] for m in strong):
+            found.add(Measure.POINTS)
+        return frozenset(found)

@@ -1,0 +1,151 @@
+"""Reading a message into its frame: each slot parser takes the words it recognises, in a fixed order.
+
+The order matters where words could belong to two slots: a currency first ("US dollars" is not the United States),
+then periods ("December" is not the December topic), speakers and questions about the briefing, exclusions,
+subjects, flows, measures and amounts. What is left is looked up in the word index; a word no figure is described
+by is kept apart as ``unmatched`` when it is an English word, and is otherwise noise (filler, an unfixable typo).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answer.index import Index
+from bot.answer.language import Language
+from bot.answer.reading.briefing import BriefingParser
+from bot.answer.reading.flow import FlowParser
+from bot.answer.reading.frame import Flow, Reading
+from bot.answer.reading.measure import MeasureParser
+from bot.answer.reading.period import PeriodParser
+from bot.answer.reading.qualifiers import QualifierParser
+from bot.answer.reading.quantity import quantities
+from bot.answer.reading.subject import SubjectParser
+from bot.answer.spelling import Speller, is_english
+from bot.answer.words import message_words, norm
+from bot.kb.base import KnowledgeBase
+
+_NUMBER = re.compile(r"^[\d.,%-]+(?:st|nd|rd|th)?$")
+
+
+class Reader:
+    """Reads messages against one knowledge base's subjects, speakers and year."""
+
+    def __init__(self, language: Language, kb: KnowledgeBase, index: Index):
+        self.language = language
+        self.index = index
+        covered_year = max((b.reported_year for b in kb.briefings.values()), default=2025)
+        self.slot_words = _slot_words(language)
+        self.periods = PeriodParser(language, covered_year)
+        self.briefing = BriefingParser(language, kb)
+        self.qualifiers = QualifierParser(language)
+        self.flows = FlowParser(language)
+        self.measures = MeasureParser(language)
+        self.subjects = SubjectParser(language, kb, index.described, self._slot_only)
+        self.covered_year = covered_year
+        gazetteer_words = {w for phrase in _gazetteer_phrases(language) for w in phrase}
+        known = set(index.idf) | self.slot_words | gazetteer_words | _place_words()
+        self.speller = Speller(known=known, targets=(index.describing | self.slot_words) - language.stopwords)
+
+    def _slot_only(self, phrase: tuple[str, ...]) -> bool:
+        """A phrase read whole by the flow, measure, period or currency slots ("exports", "trade volume", "december")."""
+        tokens, taken = list(phrase), set()
+        self.qualifiers.currency(tokens, taken)
+        self.periods.parse(tokens, taken)
+        self.flows.parse(tokens, taken)
+        self.measures.parse(tokens, taken)
+        stop = self.language.stopwords | self.language.generic
+        return all(i in taken or word in stop for i, word in enumerate(tokens))
+
+    def read(self, text: str) -> Reading:
+        """The frame of one message (Slack markup allowed)."""
+        compared, typed = message_words(text)
+        tokens = [norm(self.speller.correct(w)) for w in compared]
+        taken: set[int] = set()
+        currency = self.qualifiers.currency(tokens, taken)
+        periods = self.periods.parse(tokens, taken)
+        briefing = self.briefing.parse(tokens, taken)
+        qualifiers = self.qualifiers.parse(tokens, taken)
+        subjects = self.subjects.parse(tokens, taken)
+        flows = self.flows.parse(tokens, taken)
+        measures = self.measures.parse(tokens, taken)
+        amounts = quantities(tokens, taken)
+        words: list[str] = []
+        shown: list[str] = []
+        unmatched: list[str] = []
+        stop = self.language.stopwords | self.language.generic
+        for i, token in enumerate(tokens):
+            if i in taken or token in stop or _NUMBER.match(token) or len(token) < 2:
+                continue
+            if token in self.index.describing:
+                words.append(token)
+                shown.append(typed[i])
+            elif token not in self.index.idf and is_english(typed[i]) and token not in self.slot_words:
+                unmatched.append(typed[i])
+        flow_list = list(flows.flows)
+        for flow in qualifiers.excluded:  # "trade excluding imports" asks exports
+            flow_list = [f for f in flow_list if f is not flow and f is not Flow.TRADE] or [_other(flow)]
+        return Reading(
+            text=text,
+            subjects=subjects.subjects,
+            entities=subjects.entities,
+            words=tuple(dict.fromkeys(words)),
+            typed=tuple(dict.fromkeys(shown)),
+            unmatched=tuple(dict.fromkeys(unmatched)),
+            flows=tuple(flow_list),
+            measures=measures,
+            period=periods.period,
+            compared_with=periods.compared_with,
+            currency=currency,
+            source=qualifiers.source,
+            alone=qualifiers.alone,
+            not_total=qualifiers.not_total,
+            speaker=briefing.speaker,
+            quantities=amounts,
+            meta=briefing.meta,
+            about_briefing=briefing.about_briefing,
+            two_parts=flows.both or _joined(tokens, subjects.subjects, subjects.entities, self.language),
+        )
+
+
+def _other(flow: Flow) -> Flow:
+    return Flow.IMPORTS if flow is Flow.EXPORTS else Flow.EXPORTS
+
+
+def _slot_words(language: Language) -> frozenset[str]:
+    """Every word of a flow, measure, period, currency or source phrase, and the generic words of trade."""
+    phrases = [
+        *language.flow.exports,
+        *language.flow.imports,
+        *language.flow.trade,
+        *(p for group in language.measure.strong.values() for p in group),
+        *(p for group in language.measure.weak.values() for p in group),
+        *language.measure.points,
+        *language.period.covered_year,
+        *language.period.last_month,
+        *language.period.five_year_plan,
+        *language.period.months,
+        *(p for group in language.currency.values() for p in group),
+    ]
+    return frozenset(w for p in phrases for w in p) | language.generic | language.stopwords
+
+
+def _gazetteer_phrases(language: Language) -> list[tuple[str, ...]]:
+    return [*language.products, *language.indicators, *language.off_topic]
+
+
+def _place_words() -> set[str]:
+    from bot.answer.reading.places import gazetteer
+    from bot.answer.words import phrase_of
+
+    return {w for name in gazetteer() for w in phrase_of(name)}
+
+
+def _joined(tokens: list[str], subjects: tuple, entities: tuple, language: Language) -> bool:
+    """Two things named with "and", "vs", "or" ... between them: two figures may be asked."""
+    named = sorted([*subjects, *entities], key=lambda s: s.at)
+    conjunctions = {p for p in language.conjunction}
+    for a, b in zip(named, named[1:], strict=False):
+        between = tuple(tokens[a.at + len(a.words) : b.at])
+        if any(between[i : i + len(p)] == p for p in conjunctions for i in range(len(between))):
+            return True
+    return False
