@@ -45,6 +45,7 @@ _RELAXED = {
     "group": {"alone": False},
     "not_total": {"not_total": False},
     "entity": {"entities": ()},
+    "extra": {},
 }
 
 
@@ -132,6 +133,8 @@ def _missing(conflict: str, r: Reading, subject: str) -> str:
         return f"{' or '.join(names) or 'such figure'}{about}"
     if conflict == "flow" and r.flow:
         return f"{r.flow.value} figure{' for ' + subject if subject else ''}"
+    if conflict == "extra":
+        return f"figure for {subject or 'China as a whole'} on this; the figures stated are about narrower subjects"
     if conflict in {"alone", "group"}:
         return f"figure for {subject or 'that'} on its own (only for a group that includes it)"
     if conflict == "not_total":

@@ -20,7 +20,7 @@ from bot.answer.models import Answer, Candidate, Reply
 from bot.answer.normalize import MAX_CHARS
 from bot.answer.parts import split
 from bot.answer.profiles import Profile, build_profiles
-from bot.answer.reading.frame import Flow, Reading, ReadingView
+from bot.answer.reading.frame import Flow, Measure, Reading, ReadingView
 from bot.answer.reading.reader import Reader
 from bot.answer.scoring import Scored, Scoring, load_scoring
 from bot.answer.suggest import Suggester
@@ -48,6 +48,10 @@ class Engine:
         self.reader = Reader(self.language, kb, self.index)
         self.profiles: list[Profile] = build_profiles(self.reader, self.index)
         self._national = [p for p in self.profiles if p.national]
+        self._offering: dict[Measure, list[Profile]] = {}
+        for profile in self.profiles:
+            for measure in profile.offers:
+                self._offering.setdefault(measure, []).append(profile)
         self._by_topic: dict[str, list[Profile]] = {}
         for profile in self.profiles:
             self._by_topic.setdefault(profile.topic, []).append(profile)
@@ -55,6 +59,12 @@ class Engine:
             t.id: frozenset(w for alias in (t.name, *t.synonyms) for w in phrase_of(alias)) for t in kb.topics
         }
         self.suggester = Suggester(kb)
+        # A message that is exactly a topic's name or synonym ("outlook", "exports", "/trade customs") asks for it.
+        self._alias_topics: dict[tuple[str, ...], str] = {}
+        for topic in kb.topics:
+            for alias in (topic.name, *topic.synonyms):
+                self._alias_topics.setdefault(self._key(alias), topic.id)
+        self._alias_topics.pop((), None)
 
     # ------------------------------------------------------------------ asking
     def ask(self, text: str, *, slash: bool = False) -> Reply:
@@ -111,7 +121,7 @@ class Engine:
                 return Reply(query=text, answered=True, reason="briefing", facts=facts, reading=view)
             reason = "empty" if not reading.unmatched and not reading.entities else "off_topic"
             return self._declined(text, Decline(reason=reason, not_found=None), reading)
-        topic_id = self._bare_topic(reading)
+        topic_id = self._alias_topics.get(self._key(text)) or self._bare_topic(reading)
         if topic_id is not None:
             return self._topic_reply(text, topic_id, view)
         answers: list[Answer] = []
@@ -149,12 +159,18 @@ class Engine:
             found.update(p.position for p in self._by_topic.get(subject.topic, ()))
             found.update(self.index.candidates(list(subject.words)))
         if not found:
-            return self._national
+            # Nothing named: China's own figures, and any figure stating a rare measure asked ("outlook").
+            found = {p.position for p in self._national}
+            for measure in reading.measures - {Measure.VALUE, Measure.GROWTH}:
+                found.update(p.position for p in self._offering.get(measure, ()))
         return [self.profiles[position] for position in sorted(found)]
 
     def _score(self, asked: Asked, profile: Profile, with_fuzzy: bool = False) -> Scored:
         found = features(asked, profile, self.index, with_fuzzy=with_fuzzy)
         return Scored(profile=profile, features=found, score=self.scoring.total(found))
+
+    def _key(self, text: str) -> tuple[str, ...]:
+        return tuple(w for w in phrase_of(text) if w not in self.language.stopwords)
 
     def _bare_topic(self, r: Reading) -> str | None:
         """A message that names one topic and nothing else ("asean", "/trade hainan"): the topic's figures."""

@@ -14,7 +14,6 @@ from bot.answer.index import Index
 from bot.answer.profiles import Profile
 from bot.answer.reading.frame import Flow, Measure, Reading
 
-MAX_EXTRA = 3  # extra subject words counted at most: past that a figure is simply about something else
 _DEFAULT_MEASURES = frozenset({Measure.VALUE, Measure.GROWTH})
 
 
@@ -44,7 +43,8 @@ NAMES: tuple[str, ...] = tuple(f.name for f in fields(Features))
 # Features at -1 or below where the figure contradicts what was asked: such a figure is never the answer, and a
 # decline names the worst of them. Values between -1 and 0 are mild preferences (a sub-period nobody asked for).
 CONFLICTS = (
-    "entity", "topic", "currency", "source", "period", "comparison", "measure", "flow", "alone", "group", "not_total",
+    "entity", "topic", "extra", "currency", "source", "period", "comparison", "measure", "flow", "alone", "group",
+    "not_total",
 )  # fmt: skip
 
 
@@ -58,6 +58,7 @@ class Asked:
     vocabulary: frozenset[str]  # words asked, the named subjects' words and their topics' names
     fuzzy_text: str
     covered_year: int
+    national: bool  # names no subject at all: China as a whole is meant
 
     @classmethod
     def of(cls, reading: Reading, index: Index, topic_words: dict[str, frozenset[str]], covered_year: int) -> Asked:
@@ -74,6 +75,7 @@ class Asked:
             vocabulary=frozenset(vocabulary),
             fuzzy_text=" ".join((*reading.typed, *(s.name for s in reading.subjects))),
             covered_year=covered_year,
+            national=not (reading.words or reading.subjects or reading.entities),
         )
 
 
@@ -89,12 +91,12 @@ def features(asked: Asked, profile: Profile, index: Index, with_fuzzy: bool = Fa
         subject=subject,
         topic=_topic(r, profile),
         entity=-float(sum(1 for e in r.entities if not set(e.words) <= (profile.about | profile.quoted))),
-        extra=-float(min(MAX_EXTRA, len(profile.core - asked.vocabulary))),
+        extra=_extra(asked, profile),
         flow=_flow(r, profile),
         measure=_measure(r, profile),
         period=_period(r, profile, asked.covered_year),
         comparison=_comparison(r, profile, asked.covered_year),
-        currency=0.0 if r.currency is None else (1.0 if profile.currency is r.currency else -1.0),
+        currency=_currency(r, profile),
         source=_source(r, profile),
         alone=-1.0 if r.alone and (profile.core - asked.vocabulary or profile.members) else 0.0,
         group=_group(asked, profile),
@@ -107,13 +109,39 @@ def features(asked: Asked, profile: Profile, index: Index, with_fuzzy: bool = Fa
     )
 
 
+def _extra(asked: Asked, p: Profile) -> float:
+    """A quarter for each word of the figure's own subject that was not asked, down to -1 for four.
+
+    Garment exports to the EU are not what "exports to the EU" asks, and a question naming no subject is about
+    China, not the world. The figure's best-named name counts ("lidar" names "laser radar (lidar)"); the other
+    members of a listed group are the group feature's part.
+    """
+    if p.national:
+        return 0.0
+    if asked.national:
+        return -1.0  # a question naming no subject asks about China as a whole, not ASEAN or the world
+    others = frozenset().union(*p.members) if any(m & asked.vocabulary for m in p.members) else frozenset()
+    extra = min(len(name - asked.vocabulary - others) for name in p.names)
+    return -min(1.0, extra / 4)
+
+
 def _group(asked: Asked, p: Profile) -> float:
     """-1 when one member of a listed group is asked and the figure is the group's ("lithium batteries" against
     "EVs, lithium batteries and solar panels"); +0.5 when several members are named, as the group is then meant."""
     if not p.members:
         return 0.0
     named = sum(1 for member in p.members if member & asked.vocabulary)
-    return -1.0 if named == 1 else 0.5 if named > 1 else 0.0
+    return -0.5 if named == 1 else 0.5 if named > 1 else 0.0
+
+
+def _currency(r: Reading, p: Profile) -> float:
+    if r.currency is None:
+        return 0.0
+    if p.currency is r.currency:
+        return 1.0
+    if p.currency is None and (r.quantities or Measure.VALUE not in r.measures):
+        return 0.0  # "partners with over 1 trillion yuan of trade": the currency qualifies an amount named
+    return -1.0
 
 
 def _topic(r: Reading, p: Profile) -> float:
@@ -145,7 +173,9 @@ def _measure(r: Reading, p: Profile) -> float:
     if Measure.BALANCE in asked:
         return -1.0  # a surplus is never stated: it would have to be computed
     stated = len(asked & p.offers)
-    return stated / len(asked) if stated else -1.0
+    if stated:
+        return stated / len(asked)
+    return -0.5 if r.measures_weak else -1.0  # "how big" may ask a count; "what share" asks a share
 
 
 def _period(r: Reading, p: Profile, covered_year: int) -> float:
@@ -180,7 +210,7 @@ def _source(r: Reading, p: Profile) -> float:
 
 def _amount(r: Reading, p: Profile) -> float:
     if not r.quantities:
-        return 0.0
+        return -0.5 if p.named_amount else 0.0  # a figure about a threshold nobody named
     named = sum(1 for q in r.quantities if q in p.amounts)
     return 1.0 if named == len(r.quantities) else 0.5 if named else -0.5
 

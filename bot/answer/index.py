@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from bot.answer.words import Phrase, phrase_of
+from bot.answer.words import Phrase, phrase_of, prepare, split_words
 from bot.kb.base import Entry, KnowledgeBase
 
 # How much a word says about a figure, by the field it appears in.
@@ -39,6 +39,10 @@ class Index:
             w for weights in self.weights for w, weight in weights.items() if weight >= DESCRIBES
         )
         self.described = frozenset(self._described_phrases())
+        # The words as written (before stemming), for typo correction: "devcies" is one swap from "devices".
+        self.surface = frozenset(
+            w for e in kb.entries for texts in self._fields(e).values() for t in texts for w in split_words(prepare(t))
+        )
 
     def _fields(self, entry: Entry) -> dict[str, list[str]]:
         ind = entry.indicator

@@ -24,6 +24,16 @@ def _phrases(text: str) -> tuple[Phrase, ...]:
     return tuple(dict.fromkeys(p for p in phrases if p))
 
 
+def _pairs(text: str) -> dict[Phrase, Phrase]:
+    """ "a = b c | d = e" -> {("a",): ("b", "c"), ("d",): ("e",)}."""
+    pairs: dict[Phrase, Phrase] = {}
+    for part in text.replace("\n", " ").split("|"):
+        if "=" in part:
+            short, long = part.split("=", 1)
+            pairs[phrase_of(short)] = phrase_of(long)
+    return pairs
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(w for part in text.split() for w in phrase_of(part))
 
@@ -58,6 +68,7 @@ class PeriodWords(Frozen):
 
 class MetaWords(Frozen):
     who: tuple[Phrase, ...]
+    question: tuple[Phrase, ...]
     when: tuple[Phrase, ...]
     where: tuple[Phrase, ...]
     what: tuple[Phrase, ...]
@@ -78,6 +89,7 @@ class Language(Frozen):
     comparison: tuple[Phrase, ...]
     meta: MetaWords
     conjunction: tuple[Phrase, ...]
+    abbreviations: dict[Phrase, Phrase]  # "ev" -> ("electric", "vehicle")
     products: tuple[Phrase, ...]  # HS chapter goods and common headings
     indicators: tuple[Phrase, ...]  # economic indicators that are not goods-trade figures
     off_topic: tuple[Phrase, ...]
@@ -128,7 +140,8 @@ def language() -> Language:
         comparison=_phrases(words["comparison"]["words"]),
         meta=MetaWords(**{name: _phrases(text) for name, text in words["meta"].items()}),
         conjunction=_phrases(words["conjunction"]["words"]),
+        abbreviations=_pairs(words["abbreviations"]["words"]),
         products=tuple(dict.fromkeys(p for text in products.values() for p in _phrases(text))),
-        indicators=_phrases(subjects["indicators"]["words"]),
+        indicators=_phrases(subjects["indicators"]["words"]) + _phrases(subjects["organisations"]["words"]),
         off_topic=_phrases(subjects["off_topic"]["words"]),
     )

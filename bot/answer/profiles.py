@@ -47,9 +47,11 @@ class Profile:
     source: Source
     speaker: str
     core: frozenset[str]  # the specific words of its subject: what a question must name to mean it
+    names: tuple[frozenset[str], ...]  # the specific words of each name it goes by: subject, parenthesis, synonyms
     about: frozenset[str]  # every word that describes it (subject, synonyms, label, topic)
     quoted: frozenset[str]  # the words of its quotes
     amounts: frozenset[float]
+    named_amount: bool  # its label names an amount ("partners with trade over 1 trillion yuan"): a subset, a milestone
     headline: bool
     members: tuple[frozenset[str], ...]  # the items of a subject that lists several ("EVs, lithium batteries, solar")
 
@@ -78,6 +80,8 @@ def build_profiles(reader: Reader, index: Index) -> list[Profile]:
             offers.add(Measure.SHARE)
         if ind.unit == "points":
             offers.add(Measure.POINTS)
+            if ind.kind == "share":
+                offers.add(Measure.GROWTH)  # a share's change in points ("up 1.4 percentage points")
         offers.discard(Measure.BALANCE)
         period = reader.periods.parse(list(phrase_of(ind.period)), set()).period
         compared = reader.periods.parse(list(phrase_of(f"{ind.period} {ind.change or ''}")), set()).compared_with
@@ -95,10 +99,12 @@ def build_profiles(reader: Reader, index: Index) -> list[Profile]:
                 currency=_CURRENCIES.get(ind.unit),
                 source=source,
                 speaker=entry.speaker.id,
-                core=frozenset(w for w in phrase_of(ind.subject) if w not in stop and not w[:1].isdigit()),
+                core=_specific(ind.subject, stop),
+                names=_names(ind.subject, stop),
                 about=frozenset(w for w, weight in weights.items() if weight >= DESCRIBES),
                 quoted=frozenset(phrase_of(" ".join((ind.quote, *ind.restated)))),
                 amounts=amounts_in(list(phrase_of(f"{ind.label} {ind.measure} {ind.stated}"))),
+                named_amount=bool(amounts_in(list(phrase_of(f"{ind.label} {ind.measure}")))),
                 headline=topic is not None and topic.headline == ind.id,
                 members=_members(ind.subject, stop),
             )
@@ -111,16 +117,35 @@ def _flow(reader: Reader, words: list[str]) -> Flow | None:
     return flows[0] if len(flows) == 1 else None
 
 
-def _members(subject: str, stop: frozenset[str]) -> tuple[frozenset[str], ...]:
-    """The items of a subject that lists several, each as its specific words; () for a subject of one thing.
+def _specific(text: str, stop: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for w in phrase_of(text) if w not in stop and not w[:1].isdigit())
 
-    Only a comma makes a list: "mechanical and electrical products" is one thing, "Guangdong, Jiangsu, Zhejiang,
-    Shanghai, Beijing, Shandong, Fujian" seven.
+
+def _names(subject: str, stop: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """A figure's names: its subject, and the subject without and within a parenthesis ("laser radar (lidar)").
+    A question names the figure when it names one of them whole."""
+    plain, _, inside = subject.partition("(")
+    # Synonyms are left out: a short one ("partners") would make every figure of a topic a perfect name.
+    texts = [subject, plain, inside.rstrip(")")] if inside else [subject]
+    names = [_specific(t, stop) for t in texts]
+    return tuple(dict.fromkeys(n for n in names if n)) or (frozenset(),)
+
+
+def _members(subject: str, stop: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """The items of a subject that lists several ("A, B and C"), each as its specific words; () otherwise.
+
+    A comma alone often qualifies ("ships and offshore engineering equipment, Yangtze River Delta"), and "and"
+    alone joins one thing ("mechanical and electrical products"): a list has commas and a final "and".
     """
-    if "," not in subject:
-        return ()
     listed = subject.split(":", 1)[-1]
-    items = [part for chunk in listed.split(",") for part in chunk.split(" and ")]
+    chunks = [c.strip() for c in listed.split(",")]
+    if len(chunks) < 2 or " and " not in chunks[-1]:
+        left, _, right = chunks[0].partition(" and ")
+        # Two things ("crude oil and iron ore", "smartwatches and smart toys"), not one ("dried and fresh fruits",
+        # "mechanical and electrical products"): the first is a name of its own, of two words or a plural noun.
+        if not right or not (len(left.split()) > 1 or left.endswith("s")):
+            return ()
+        chunks = [f"{left} and {right}"]
+    items = [*chunks[:-1], *chunks[-1].split(" and ")]
     members = [frozenset(w for w in phrase_of(item) if w not in stop) for item in items]
-    members = [m for m in members if m]
-    return tuple(members) if len(members) > 1 else ()
+    return tuple(m for m in members if m)

@@ -35,12 +35,18 @@ class BriefingParser:
             + [(p, "where") for p in meta.where]
             + [(p, "what") for p in meta.what]
         )
+        self._question = PhraseTable(
+            [(p, "when" if p[0] == "when" else "where" if p[0] == "where" else "who") for p in meta.question]
+        )
         self._briefing = PhraseTable([(p, True) for p in meta.briefing])
 
     def parse(self, tokens: list[str], taken: set[int]) -> BriefingAsk:
         speakers = [m.value for m in self._speakers.find(tokens, taken)]
         asks = [m.value for m in self._meta.find(tokens, taken)]
         about = bool(self._briefing.find(tokens, taken))
+        questions = [m.value for m in self._question.find(tokens, taken)]
+        if not asks and questions and (about or speakers):
+            asks = questions  # "who is Lyu Daliang", "when was the briefing"; never "who are you"
         return BriefingAsk(
             speaker=speakers[0] if speakers else None, meta=asks[0] if asks else None, about_briefing=about
         )

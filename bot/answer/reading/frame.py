@@ -111,6 +111,7 @@ class Reading(Frozen):
     unmatched: tuple[str, ...] = ()  # English words that describe no figure ("casinos"): evidence against an answer
     flows: tuple[Flow, ...] = ()
     measures: frozenset[Measure] = frozenset()
+    measures_weak: bool = False  # read only from weak words ("how much", "how big"), so a mismatch is no conflict
     period: Period | None = None
     compared_with: Period | None = None
     currency: Currency | None = None

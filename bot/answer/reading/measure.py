@@ -17,7 +17,8 @@ class MeasureParser:
         self._strong = PhraseTable(strong + [(p, Measure.POINTS) for p in words.points])
         self._weak = PhraseTable([(p, Measure(name)) for name, phrases in words.weak.items() for p in phrases])
 
-    def parse(self, tokens: list[str], taken: set[int]) -> frozenset[Measure]:
+    def parse(self, tokens: list[str], taken: set[int]) -> tuple[frozenset[Measure], bool]:
+        """The measures asked, and whether they were read from weak words only."""
         strong = self._strong.find(tokens, taken)
         weak = self._weak.find(tokens, taken)
         found = {m.value for m in strong} or {m.value for m in weak}
@@ -25,7 +26,9 @@ class MeasureParser:
             found.add(Measure.POINTS)  # "by how many percentage points": the figure asked is in points
         if Measure.MARGIN in found and found & {Measure.CONTRIBUTION, Measure.SHARE}:
             found.discard(Measure.MARGIN)  # "share rose by how many points": the change of the share is asked
-        return frozenset(found)
+        if {Measure.SHARE, Measure.GROWTH} <= found:
+            found.add(Measure.POINTS)  # a share's rise is stated in percentage points
+        return frozenset(found), not strong
 
     def offered(self, tokens: list[str]) -> frozenset[Measure]:
         """Measures a knowledge-base text states ("up 6.3%, 2.5 percentage points higher than ...")."""

@@ -25,7 +25,7 @@ _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
 _QUARTERS = {"q1": 1, "q2": 2, "q3": 3, "q4": 4}
 _HALVES = {"h1": 1, "1h": 1, "h2": 2, "2h": 2}
 _MONTH_NAMES = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-_LOOSE_COMPARISON = {"over", "from", "on", "against", "the", "in", "of", "a"}  # words that also open a period
+_LOOSE_COMPARISON = {"over", "on", "against"}  # words that also open a period: "over the past five years"
 _SPAN_JOINERS = {"to", "through", "thru", "until", "till", "-", "and"}
 
 
@@ -33,6 +33,7 @@ _SPAN_JOINERS = {"to", "through", "thru", "until", "till", "-", "and"}
 class PeriodReading:
     period: Period | None
     compared_with: Period | None
+    since: Period | None = None  # "since 2020": a span for a value, the base of a change for a growth rate
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class _Found:
     start: int
     end: int
     explicit_year: bool  # a year was typed for it
+    since: Period | None = None  # the year after "since"
 
 
 class PeriodParser:
@@ -60,7 +62,8 @@ class PeriodParser:
 
     def parse(self, tokens: list[str], taken: set[int]) -> PeriodReading:
         found = self._find(tokens, taken)
-        compared = [f for f in found if self._is_comparison(tokens, f, taken)]
+        # Only a year or a plan is compared against ("up 5% on 2024"); "on Dec 18" is a date.
+        compared = [f for f in found if f.period.whole_years and self._is_comparison(tokens, f, taken)]
         asked = [f for f in found if f not in compared]
         # A comparison needs something to compare: "compared with 2024" alone still asks about the covered year.
         period = _most_specific(asked)
@@ -69,7 +72,8 @@ class PeriodParser:
             compared_with = None
         for f in found:
             taken.update(range(f.start, f.end))
-        return PeriodReading(period=period, compared_with=compared_with)
+        since = next((f.since for f in asked if f.since is not None and f.period == period), None)
+        return PeriodReading(period=period, compared_with=compared_with, since=since)
 
     # ------------------------------------------------------------------ finding spans
     def _find(self, tokens: list[str], taken: set[int]) -> list[_Found]:
@@ -123,7 +127,8 @@ class PeriodParser:
             if nxt in _SPAN_JOINERS and _YEAR.match(after) and int(after) > year:
                 return _Found(Period.years(year, int(after), f"{year}-{after}"), i, i + 3, True)
             if i and tokens[i - 1] == "since" and year < self.year:
-                return _Found(Period.years(year + 1, self.year, f"{year + 1}-{self.year}"), i - 1, i + 1, True)
+                span = Period.years(year + 1, self.year, f"{year + 1}-{self.year}")
+                return _Found(span, i - 1, i + 1, True, since=Period.years(year, year, word))
             return _Found(Period.years(year, year, word), i, i + 1, True)
         if word in _QUARTERS:
             q = _QUARTERS[word]
@@ -157,10 +162,36 @@ class PeriodParser:
         first = matches[0].value
         end = i + 1
         last = first
+        days = 0
+        while end < len(tokens) and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", tokens[end]):
+            end, days = end + 1, days + 1  # a day of the month: "Dec. 18, 2025", "dec 18 to jan 10"
         if end < len(tokens) and tokens[end] in _SPAN_JOINERS and end + 1 < len(tokens):
             second = self._month_names.find(tokens[end + 1 : end + 2], set())
             if second and second[0].value > first:
                 last, end = second[0].value, end + 2
+            elif second and days:  # "Dec 18 to Jan 10": into the next year, an event's span
+                end += 2
+                while end < len(tokens) and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", tokens[end]):
+                    end += 1
+                span = Period(
+                    first=self.year * 12 + first - 1,
+                    last=(self.year + 1) * 12 + second[0].value - 1,
+                    label=f"{_span_label(first, first)} {self.year} - {_span_label(second[0].value, second[0].value)}",
+                    event=True,
+                )
+                return _Found(span, i, end, False)
+        if days and i and tokens[i - 1] in {"since", "on", "from"}:  # "since Dec 18": from an event on
+            return _Found(
+                Period(
+                    first=self.year * 12 + first - 1,
+                    last=self.year * 12 + first - 1,
+                    label=f"since {_span_label(first, first)} {self.year}",
+                    event=True,
+                ),
+                i - 1,
+                end,
+                False,
+            )
         elif end < len(tokens) and tokens[end] != "may":
             second = self._month_names.find(tokens[end : end + 1], set())  # "jan oct" from "Jan-Oct"
             if second and second[0].value > first:
@@ -242,9 +273,9 @@ def _year_after(found: list[_Found], i: int) -> int | None:
     nxt = i + 1
     if nxt < len(found):
         f = found[nxt]
-        if f.explicit_year and f.period.whole_years and f.period.first // 12 == f.period.last // 12:
-            if f.start - found[i].end <= 2:
-                return nxt
+        single_year = f.explicit_year and f.period.whole_years and f.period.first // 12 == f.period.last // 12
+        if single_year and f.start - found[i].end <= 2:
+            return nxt
     return None
 
 

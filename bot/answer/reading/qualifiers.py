@@ -10,6 +10,19 @@ from bot.answer.words import PhraseTable
 
 _CURRENCIES = {"usd": Currency.USD, "cny": Currency.CNY}
 _SOURCES = {"us": Source.US, "eu": Source.EU, "customs": Source.CUSTOMS}
+# "America's own statistics", "the EU's data": whose statistics, a few words before the word for statistics.
+_WHOSE = {
+    "usa": Source.US,
+    "america": Source.US,
+    "american": Source.US,
+    "washington": Source.US,
+    "eu": Source.EU,
+    "europe": Source.EU,
+    "european": Source.EU,
+    "eurostat": Source.EU,
+    "customs": Source.CUSTOMS,
+}
+_STATISTICS = {"statistic", "stat", "data", "figure", "number", "census", "side", "count", "reported", "report"}
 
 
 @dataclass(frozen=True)
@@ -43,7 +56,7 @@ class QualifierParser:
         return found[0] if len(set(found)) == 1 else None
 
     def parse(self, tokens: list[str], taken: set[int]) -> Qualifiers:
-        sources = {m.value for m in self._source.find(tokens, set(taken))}
+        sources = {m.value for m in self._source.find(tokens, set(taken))} | _named_statistics(tokens)
         source = next(iter(sources)) if len(sources) == 1 else None
         not_total = bool(self._not_total.find(tokens, taken))
         excluded: list[Flow] = []
@@ -56,3 +69,11 @@ class QualifierParser:
         return Qualifiers(
             currency=None, source=source, alone=alone, not_total=not_total, excluded=tuple(dict.fromkeys(excluded))
         )
+
+
+def _named_statistics(tokens: list[str]) -> set[Source]:
+    found: set[Source] = set()
+    for i, word in enumerate(tokens):
+        if word in _STATISTICS:
+            found |= {_WHOSE[w] for w in tokens[max(0, i - 3) : i] if w in _WHOSE}
+    return found

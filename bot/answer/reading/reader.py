@@ -14,14 +14,14 @@ from bot.answer.index import Index
 from bot.answer.language import Language
 from bot.answer.reading.briefing import BriefingParser
 from bot.answer.reading.flow import FlowParser
-from bot.answer.reading.frame import Flow, Reading
+from bot.answer.reading.frame import Flow, Measure, Reading
 from bot.answer.reading.measure import MeasureParser
 from bot.answer.reading.period import PeriodParser
 from bot.answer.reading.qualifiers import QualifierParser
 from bot.answer.reading.quantity import quantities
 from bot.answer.reading.subject import SubjectParser
 from bot.answer.spelling import Speller, is_english
-from bot.answer.words import message_words, norm
+from bot.answer.words import PhraseTable, message_words, norm
 from bot.kb.base import KnowledgeBase
 
 _NUMBER = re.compile(r"^[\d.,%-]+(?:st|nd|rd|th)?$")
@@ -42,9 +42,11 @@ class Reader:
         self.measures = MeasureParser(language)
         self.subjects = SubjectParser(language, kb, index.described, self._slot_only)
         self.covered_year = covered_year
+        self._abbreviations = PhraseTable(language.abbreviations.items())
         gazetteer_words = {w for phrase in _gazetteer_phrases(language) for w in phrase}
-        known = set(index.idf) | self.slot_words | gazetteer_words | _place_words()
-        self.speller = Speller(known=known, targets=(index.describing | self.slot_words) - language.stopwords)
+        known = set(index.idf) | index.surface | self.slot_words | gazetteer_words | _place_words()
+        targets = (index.surface | {w for p in _slot_phrases(language) for w in p}) - language.stopwords
+        self.speller = Speller(known=known, targets=targets)
 
     def _slot_only(self, phrase: tuple[str, ...]) -> bool:
         """A phrase read whole by the flow, measure, period or currency slots ("exports", "trade volume", "december")."""
@@ -56,10 +58,30 @@ class Reader:
         stop = self.language.stopwords | self.language.generic
         return all(i in taken or word in stop for i, word in enumerate(tokens))
 
+    def _expand(self, tokens: list[str], typed: list[str]) -> tuple[list[str], list[str]]:
+        """Short forms replaced by the words they stand for ("ev" -> "electric vehicle"); typed words follow."""
+        out: list[str] = []
+        shown: list[str] = []
+        taken: set[int] = set()
+        by_start = {m.start: m for m in self._abbreviations.find(tokens, taken)}
+        i = 0
+        while i < len(tokens):
+            match = by_start.get(i)
+            if match is None:
+                out.append(tokens[i])
+                shown.append(typed[i])
+                i += 1
+                continue
+            out += match.value
+            shown += [" ".join(typed[match.start : match.end])] * len(match.value)
+            i = match.end
+        return out, shown
+
     def read(self, text: str) -> Reading:
         """The frame of one message (Slack markup allowed)."""
-        compared, typed = message_words(text)
-        tokens = [norm(self.speller.correct(w)) for w in compared]
+        _, typed = message_words(text)
+        tokens = [norm(self.speller.correct(typed_word)) for typed_word in typed]
+        tokens, typed = self._expand(tokens, typed)
         taken: set[int] = set()
         currency = self.qualifiers.currency(tokens, taken)
         periods = self.periods.parse(tokens, taken)
@@ -67,7 +89,7 @@ class Reader:
         qualifiers = self.qualifiers.parse(tokens, taken)
         subjects = self.subjects.parse(tokens, taken)
         flows = self.flows.parse(tokens, taken)
-        measures = self.measures.parse(tokens, taken)
+        measures, measures_weak = self.measures.parse(tokens, taken)
         amounts = quantities(tokens, taken)
         words: list[str] = []
         shown: list[str] = []
@@ -79,8 +101,12 @@ class Reader:
             if token in self.index.describing:
                 words.append(token)
                 shown.append(typed[i])
-            elif token not in self.index.idf and is_english(typed[i]) and token not in self.slot_words:
+            elif token not in self.index.idf and token not in self.slot_words and _english(typed[i], token):
                 unmatched.append(typed[i])
+        period, compared_with = periods.period, periods.compared_with
+        if periods.since is not None and Measure.GROWTH in measures and compared_with is None:
+            # "growth since 2020" is a change on 2020, not a growth rate for 2021-2025
+            period, compared_with = None, periods.since
         flow_list = list(flows.flows)
         for flow in qualifiers.excluded:  # "trade excluding imports" asks exports
             flow_list = [f for f in flow_list if f is not flow and f is not Flow.TRADE] or [_other(flow)]
@@ -93,8 +119,9 @@ class Reader:
             unmatched=tuple(dict.fromkeys(unmatched)),
             flows=tuple(flow_list),
             measures=measures,
-            period=periods.period,
-            compared_with=periods.compared_with,
+            measures_weak=measures_weak,
+            period=period,
+            compared_with=compared_with,
             currency=currency,
             source=qualifiers.source,
             alone=qualifiers.alone,
@@ -113,7 +140,11 @@ def _other(flow: Flow) -> Flow:
 
 def _slot_words(language: Language) -> frozenset[str]:
     """Every word of a flow, measure, period, currency or source phrase, and the generic words of trade."""
-    phrases = [
+    return frozenset(w for p in _slot_phrases(language) for w in p) | language.generic | language.stopwords
+
+
+def _slot_phrases(language: Language) -> list[tuple[str, ...]]:
+    return [
         *language.flow.exports,
         *language.flow.imports,
         *language.flow.trade,
@@ -126,7 +157,6 @@ def _slot_words(language: Language) -> frozenset[str]:
         *language.period.months,
         *(p for group in language.currency.values() for p in group),
     ]
-    return frozenset(w for p in phrases for w in p) | language.generic | language.stopwords
 
 
 def _gazetteer_phrases(language: Language) -> list[tuple[str, ...]]:
@@ -149,3 +179,8 @@ def _joined(tokens: list[str], subjects: tuple, entities: tuple, language: Langu
         if any(between[i : i + len(p)] == p for p in conjunctions for i in range(len(between))):
             return True
     return False
+
+
+def _english(typed: str, token: str) -> bool:
+    """An English word as typed or as stemmed ("teslas" -> "tesla")."""
+    return is_english(typed) or is_english(token)
