@@ -46,6 +46,7 @@ _RELAXED = {
     "not_total": {"not_total": False},
     "entity": {"entities": ()},
     "extra": {},
+    "uncovered": {},
 }
 
 
@@ -133,6 +134,8 @@ def _missing(conflict: str, r: Reading, subject: str) -> str:
         return f"{' or '.join(names) or 'such figure'}{about}"
     if conflict == "flow" and r.flow:
         return f"{r.flow.value} figure{' for ' + subject if subject else ''}"
+    if conflict == "uncovered":
+        return f"figure for {subject or 'that'}"
     if conflict == "extra":
         return f"figure for {subject or 'China as a whole'} on this; the figures stated are about narrower subjects"
     if conflict in {"alone", "group"}:

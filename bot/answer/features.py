@@ -15,11 +15,14 @@ from bot.answer.profiles import Profile
 from bot.answer.reading.frame import Flow, Measure, Reading
 
 _DEFAULT_MEASURES = frozenset({Measure.VALUE, Measure.GROWTH})
+_STRICT_MEASURES = frozenset({Measure.FORECAST, Measure.AVERAGE, Measure.MULTIPLE})
+MIN_COVERAGE = 0.35  # below this share of the subject words asked, a figure is about something else
 
 
 @dataclass(frozen=True, slots=True)
 class Features:
     subject: float = 0.0
+    uncovered: float = 0.0
     topic: float = 0.0
     entity: float = 0.0
     extra: float = 0.0
@@ -43,7 +46,7 @@ NAMES: tuple[str, ...] = tuple(f.name for f in fields(Features))
 # Features at -1 or below where the figure contradicts what was asked: such a figure is never the answer, and a
 # decline names the worst of them. Values between -1 and 0 are mild preferences (a sub-period nobody asked for).
 CONFLICTS = (
-    "entity", "topic", "extra", "currency", "source", "period", "comparison", "measure", "flow", "alone", "group",
+    "entity", "uncovered", "topic", "extra", "currency", "source", "period", "comparison", "measure", "flow", "alone", "group",
     "not_total",
 )  # fmt: skip
 
@@ -56,6 +59,7 @@ class Asked:
     words: tuple[str, ...]
     idf_total: float
     vocabulary: frozenset[str]  # words asked, the named subjects' words and their topics' names
+    typed_words: frozenset[str]  # the subject words actually typed (not the topics' other names)
     fuzzy_text: str
     covered_year: int
     national: bool  # names no subject at all: China as a whole is meant
@@ -73,6 +77,7 @@ class Asked:
             words=words,
             idf_total=sum(index.idf.get(w, 0.0) for w in words),
             vocabulary=frozenset(vocabulary),
+            typed_words=frozenset(words) | {w for s in reading.subjects for w in s.words},
             fuzzy_text=" ".join((*reading.typed, *(s.name for s in reading.subjects))),
             covered_year=covered_year,
             national=not (reading.words or reading.subjects or reading.entities),
@@ -89,6 +94,7 @@ def features(asked: Asked, profile: Profile, index: Index, with_fuzzy: bool = Fa
         subject /= asked.idf_total
     return Features(
         subject=subject,
+        uncovered=-1.0 if asked.idf_total and subject < MIN_COVERAGE else 0.0,
         topic=_topic(r, profile),
         entity=-float(sum(1 for e in r.entities if not set(e.words) <= (profile.about | profile.quoted))),
         extra=_extra(asked, profile),
@@ -110,7 +116,7 @@ def features(asked: Asked, profile: Profile, index: Index, with_fuzzy: bool = Fa
 
 
 def _extra(asked: Asked, p: Profile) -> float:
-    """A quarter for each word of the figure's own subject that was not asked, down to -1 for four.
+    """A third for each word of the figure's own subject that was not asked, down to -1 for three.
 
     Garment exports to the EU are not what "exports to the EU" asks, and a question naming no subject is about
     China, not the world. The figure's best-named name counts ("lidar" names "laser radar (lidar)"); the other
@@ -120,18 +126,20 @@ def _extra(asked: Asked, p: Profile) -> float:
         return 0.0
     if asked.national:
         return -1.0  # a question naming no subject asks about China as a whole, not ASEAN or the world
-    others = frozenset().union(*p.members) if any(m & asked.vocabulary for m in p.members) else frozenset()
-    extra = min(len(name - asked.vocabulary - others) for name in p.names)
-    return -min(1.0, extra / 4)
+    others = frozenset().union(*p.members) if any(m & asked.typed_words for m in p.members) else frozenset()
+    # Goods nobody named count double: garment exports are not "exports to the EU".
+    extra = min(len(name - asked.vocabulary - others) + len(name & p.products - asked.vocabulary) for name in p.names)
+    return -min(1.0, extra / 3)
 
 
 def _group(asked: Asked, p: Profile) -> float:
     """-1 when one member of a listed group is asked and the figure is the group's ("lithium batteries" against
-    "EVs, lithium batteries and solar panels"); +0.5 when several members are named, as the group is then meant."""
+    "EVs, lithium batteries and solar panels"): the group's figure is not that member's, so it is offered instead
+    of given. +0.5 when several members are named, as the group is then meant."""
     if not p.members:
         return 0.0
-    named = sum(1 for member in p.members if member & asked.vocabulary)
-    return -0.5 if named == 1 else 0.5 if named > 1 else 0.0
+    named = sum(1 for member in p.members if member & asked.typed_words)
+    return -1.0 if named == 1 else 0.5 if named > 1 else 0.0
 
 
 def _currency(r: Reading, p: Profile) -> float:
@@ -139,7 +147,7 @@ def _currency(r: Reading, p: Profile) -> float:
         return 0.0
     if p.currency is r.currency:
         return 1.0
-    if p.currency is None and (r.quantities or Measure.VALUE not in r.measures):
+    if p.currency is None and r.quantities:
         return 0.0  # "partners with over 1 trillion yuan of trade": the currency qualifies an amount named
     return -1.0
 
@@ -160,9 +168,11 @@ def _flow(r: Reading, p: Profile) -> float:
     if p.flow is None:
         return -0.3
     if asked is Flow.TRADE:
-        return -1.0  # one flow where two-way trade was asked
+        return -0.5  # one flow where "trade" was asked: people say "EV trade" of what is only stated for exports
     if p.flow is Flow.TRADE:
-        return 0.2  # the two-way total where one flow was asked: given only with a note, when nothing better is
+        # The one exception: the two-way total where one flow was asked, given with a note when nothing better is;
+        # never when the question insists ("exports only", "not total trade").
+        return -0.5 if not r.not_total and not r.alone else -1.0
     return -1.0  # the opposite flow
 
 
@@ -172,6 +182,12 @@ def _measure(r: Reading, p: Profile) -> float:
         return 0.3 if p.offers & _DEFAULT_MEASURES else -0.3
     if Measure.BALANCE in asked:
         return -1.0  # a surplus is never stated: it would have to be computed
+    if asked & _STRICT_MEASURES - p.offers:
+        return -1.0  # a forecast, an average or a multiple asked is that or nothing
+    if Measure.AVERAGE in asked and r.per and p.per and r.per != p.per:
+        return -1.0  # spending per shopper is not sales per day
+    if r.counted and Measure.COUNT in p.offers and p.counted != r.counted:
+        return -1.0  # "how many years" is not a number of countries
     stated = len(asked & p.offers)
     if stated:
         return stated / len(asked)

@@ -90,6 +90,7 @@ class Language(Frozen):
     meta: MetaWords
     conjunction: tuple[Phrase, ...]
     abbreviations: dict[Phrase, Phrase]  # "ev" -> ("electric", "vehicle")
+    per: dict[str, str]  # "shopper" -> "person": what an average is per
     products: tuple[Phrase, ...]  # HS chapter goods and common headings
     indicators: tuple[Phrase, ...]  # economic indicators that are not goods-trade figures
     off_topic: tuple[Phrase, ...]
@@ -141,6 +142,7 @@ def language() -> Language:
         meta=MetaWords(**{name: _phrases(text) for name, text in words["meta"].items()}),
         conjunction=_phrases(words["conjunction"]["words"]),
         abbreviations=_pairs(words["abbreviations"]["words"]),
+        per={w: basis for basis, text in words["per"].items() for p in _phrases(text) for w in p},
         products=tuple(dict.fromkeys(p for text in products.values() for p in _phrases(text))),
         indicators=_phrases(subjects["indicators"]["words"]) + _phrases(subjects["organisations"]["words"]),
         off_topic=_phrases(subjects["off_topic"]["words"]),

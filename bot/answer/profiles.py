@@ -48,12 +48,15 @@ class Profile:
     speaker: str
     core: frozenset[str]  # the specific words of its subject: what a question must name to mean it
     names: tuple[frozenset[str], ...]  # the specific words of each name it goes by: subject, parenthesis, synonyms
+    products: frozenset[str]  # words of its subject that name goods (Harmonized System): "garment", "machinery"
     about: frozenset[str]  # every word that describes it (subject, synonyms, label, topic)
     quoted: frozenset[str]  # the words of its quotes
     amounts: frozenset[float]
     named_amount: bool  # its label names an amount ("partners with trade over 1 trillion yuan"): a subset, a milestone
     headline: bool
     members: tuple[frozenset[str], ...]  # the items of a subject that lists several ("EVs, lithium batteries, solar")
+    per: str | None  # what an average is per ("day" for sales per day)
+    counted: str | None  # what a count counts when it is time: "year", "month", "quarter"; None otherwise
 
     @property
     def national(self) -> bool:
@@ -72,7 +75,11 @@ def build_profiles(reader: Reader, index: Index) -> list[Profile]:
         measure_words = list(phrase_of(ind.measure))
         flow = _flow(reader, measure_words) or _flow(reader, list(phrase_of(ind.label)))
         offers = set(_KIND_MEASURES.get(ind.kind, frozenset()))
-        for text in (ind.measure, ind.stated, ind.change or "", ind.share or ""):
+        # The measure field names what was measured ("import value" grew): it adds a share, a count, an average ...
+        # but not a value or a growth rate, which the kind and the change say.
+        dropped = {Measure.VALUE} if ind.kind == "count" else {Measure.VALUE, Measure.GROWTH}
+        offers |= reader.measures.offered(measure_words) - dropped
+        for text in (ind.stated, ind.change or "", ind.share or ""):
             offers |= reader.measures.offered(list(phrase_of(text)))
         if ind.change:
             offers.add(Measure.GROWTH)
@@ -100,7 +107,10 @@ def build_profiles(reader: Reader, index: Index) -> list[Profile]:
                 source=source,
                 speaker=entry.speaker.id,
                 core=_specific(ind.subject, stop),
-                names=_names(ind.subject, stop),
+                products=_specific(ind.subject, stop) & reader.product_words,
+                names=_names(ind.subject, stop, _measure_words(reader, ind.measure)),
+                per=reader.per_basis(_per(ind.measure)),
+                counted=_counted(ind.unit),
                 about=frozenset(w for w, weight in weights.items() if weight >= DESCRIBES),
                 quoted=frozenset(phrase_of(" ".join((ind.quote, *ind.restated)))),
                 amounts=amounts_in(list(phrase_of(f"{ind.label} {ind.measure} {ind.stated}"))),
@@ -117,17 +127,34 @@ def _flow(reader: Reader, words: list[str]) -> Flow | None:
     return flows[0] if len(flows) == 1 else None
 
 
+def _measure_words(reader: Reader, measure: str) -> frozenset[str]:
+    """The words of a measure that no slot reads ("price" in "import prices", "sale" in "duty-free sales")."""
+    tokens = list(phrase_of(measure))
+    return frozenset(w for w in tokens if w not in reader.slot_words and not w[:1].isdigit())
+
+
+def _counted(unit: str) -> str | None:
+    word = phrase_of(unit)
+    return word[0] if word and word[0] in {"year", "month", "quarter"} else None
+
+
+def _per(measure: str) -> str | None:
+    words = phrase_of(measure)
+    return next((words[i + 1] for i, w in enumerate(words[:-1]) if w == "per"), None)
+
+
 def _specific(text: str, stop: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in phrase_of(text) if w not in stop and not w[:1].isdigit())
 
 
-def _names(subject: str, stop: frozenset[str]) -> tuple[frozenset[str], ...]:
-    """A figure's names: its subject, and the subject without and within a parenthesis ("laser radar (lidar)").
-    A question names the figure when it names one of them whole."""
+def _names(subject: str, stop: frozenset[str], measured: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """A figure's names: its subject, and the subject without and within a parenthesis ("laser radar (lidar)"),
+    each with the specific words of its measure ("import prices" is not imports). A question names the figure when
+    it names one of them whole."""
     plain, _, inside = subject.partition("(")
     # Synonyms are left out: a short one ("partners") would make every figure of a topic a perfect name.
     texts = [subject, plain, inside.rstrip(")")] if inside else [subject]
-    names = [_specific(t, stop) for t in texts]
+    names = [_specific(t, stop) | measured for t in texts]
     return tuple(dict.fromkeys(n for n in names if n)) or (frozenset(),)
 
 
@@ -135,17 +162,13 @@ def _members(subject: str, stop: frozenset[str]) -> tuple[frozenset[str], ...]:
     """The items of a subject that lists several ("A, B and C"), each as its specific words; () otherwise.
 
     A comma alone often qualifies ("ships and offshore engineering equipment, Yangtze River Delta"), and "and"
-    alone joins one thing ("mechanical and electrical products"): a list has commas and a final "and".
+    alone often joins one thing ("mechanical and electrical products", "provinces and autonomous regions"): a list
+    has commas and a final "and".
     """
     listed = subject.split(":", 1)[-1]
     chunks = [c.strip() for c in listed.split(",")]
     if len(chunks) < 2 or " and " not in chunks[-1]:
-        left, _, right = chunks[0].partition(" and ")
-        # Two things ("crude oil and iron ore", "smartwatches and smart toys"), not one ("dried and fresh fruits",
-        # "mechanical and electrical products"): the first is a name of its own, of two words or a plural noun.
-        if not right or not (len(left.split()) > 1 or left.endswith("s")):
-            return ()
-        chunks = [f"{left} and {right}"]
+        return ()
     items = [*chunks[:-1], *chunks[-1].split(" and ")]
     members = [frozenset(w for w in phrase_of(item) if w not in stop) for item in items]
     return tuple(m for m in members if m)

@@ -26,6 +26,7 @@ class Weights(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     subject: float
+    uncovered: float
     topic: float
     entity: float
     extra: float

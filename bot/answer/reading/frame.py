@@ -111,6 +111,8 @@ class Reading(Frozen):
     unmatched: tuple[str, ...] = ()  # English words that describe no figure ("casinos"): evidence against an answer
     flows: tuple[Flow, ...] = ()
     measures: frozenset[Measure] = frozenset()
+    per: str | None = None  # what an average is asked per, as a basis: "person" for "spend per shopper"
+    counted: str | None = None  # "how many years": a count of years, months or quarters
     measures_weak: bool = False  # read only from weak words ("how much", "how big"), so a mismatch is no conflict
     period: Period | None = None
     compared_with: Period | None = None

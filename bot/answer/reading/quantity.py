@@ -6,7 +6,7 @@ import re
 
 _SCALES = {"trillion": 1e12, "billion": 1e9, "million": 1e6, "thousand": 1e3}
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
-_WORDS = {"one": 1, "two": 2, "three": 3, "five": 5, "ten": 10, "hundred": 100}
+_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "five": 5, "ten": 10, "hundred": 100}
 
 
 def quantities(tokens: list[str], taken: set[int]) -> tuple[float, ...]:

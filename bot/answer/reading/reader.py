@@ -43,10 +43,16 @@ class Reader:
         self.subjects = SubjectParser(language, kb, index.described, self._slot_only)
         self.covered_year = covered_year
         self._abbreviations = PhraseTable(language.abbreviations.items())
+        # Words that name goods: a figure about goods nobody named is about something narrower than the question.
+        self.product_words = frozenset(w for p in language.products for w in p) - language.generic - language.stopwords
         gazetteer_words = {w for phrase in _gazetteer_phrases(language) for w in phrase}
         known = set(index.idf) | index.surface | self.slot_words | gazetteer_words | _place_words()
         targets = (index.surface | {w for p in _slot_phrases(language) for w in p}) - language.stopwords
         self.speller = Speller(known=known, targets=targets)
+
+    def per_basis(self, word: str | None) -> str | None:
+        """What "per <word>" divides by, as a group name ("shopper" -> "person"); None when not a known basis."""
+        return self.language.per.get(word) if word else None
 
     def _slot_only(self, phrase: tuple[str, ...]) -> bool:
         """A phrase read whole by the flow, measure, period or currency slots ("exports", "trade volume", "december")."""
@@ -95,7 +101,11 @@ class Reader:
         shown: list[str] = []
         unmatched: list[str] = []
         stop = self.language.stopwords | self.language.generic
+        subject_positions = {s.at + k for s in subjects.subjects for k in range(len(s.words))}
         for i, token in enumerate(tokens):
+            if i in subject_positions and token in self.index.describing and token not in stop:
+                words.append(token)  # a topic's name still says which of its figures is meant ("shoppers")
+                continue
             if i in taken or token in stop or _NUMBER.match(token) or len(token) < 2:
                 continue
             if token in self.index.describing:
@@ -120,6 +130,8 @@ class Reader:
             flows=tuple(flow_list),
             measures=measures,
             measures_weak=measures_weak,
+            per=self.per_basis(next((tokens[i + 1] for i, w in enumerate(tokens[:-1]) if w == "per"), None)),
+            counted=_counted(tokens),
             period=period,
             compared_with=compared_with,
             currency=currency,
@@ -184,3 +196,14 @@ def _joined(tokens: list[str], subjects: tuple, entities: tuple, language: Langu
 def _english(typed: str, token: str) -> bool:
     """An English word as typed or as stemmed ("teslas" -> "tesla")."""
     return is_english(typed) or is_english(token)
+
+
+def _counted(tokens: list[str]) -> str | None:
+    """ "how many years", "consecutive months", "quarters in a row": the unit of time counted."""
+    for i, word in enumerate(tokens):
+        if word in {"year", "month", "quarter"}:
+            before = tokens[max(0, i - 2) : i]
+            after = tokens[i + 1 : i + 3]
+            if "many" in before or "consecutive" in before or after[:2] in (["in", "a"], ["of", "growth"]):
+                return word
+    return None
