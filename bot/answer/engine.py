@@ -18,7 +18,7 @@ from bot.answer.index import Index
 from bot.answer.language import language
 from bot.answer.models import Answer, Candidate, Reply
 from bot.answer.normalize import MAX_CHARS
-from bot.answer.parts import split
+from bot.answer.parts import split, word_split
 from bot.answer.profiles import Profile, build_profiles
 from bot.answer.reading.frame import Flow, Measure, Reading, ReadingView
 from bot.answer.reading.reader import Reader
@@ -29,7 +29,8 @@ from bot.kb.base import Entry, KnowledgeBase
 
 DEFAULT_CACHE_SIZE = 1024  # distinct messages whose replies are remembered (a few MB at most)
 MAX_TOPIC_ANSWERS = 40  # a bare topic lists its headline and this many figures at most (Slack shows fewer)
-MAX_ANSWERS = 3
+MAX_ANSWERS = 3  # the answer and its related figures (one more per extra part asked)
+FULL_COVERAGE = 0.99  # a figure described by every subject word asked answers a message with "and" by itself
 FUZZY_SHORTLIST = 8  # the fuzzy similarity is computed for this many best candidates only (it is the slow part)
 
 
@@ -128,11 +129,11 @@ class Engine:
         missing: list[str] = []
         declines: list[Decline] = []
         parts = split(reading)
-        for part in parts:
-            ranked = self.rank(part)
-            # An answer agrees with every slot asked; the best such figure must also reach the threshold.
-            best = next((s for s in ranked if agrees(s.features)), None)
-            if best is None or best.score < self.scoring.answer_at:
+        bests = [self._best(part) for part in parts]
+        if len(parts) == 1:
+            parts, bests = self._two_by_words(reading, bests[0])
+        for part, (best, ranked) in zip(parts, bests, strict=True):
+            if best is None:
                 declines.append(explain_decline(part, ranked, self))
                 continue
             answers.append(self._answer(best, part))
@@ -142,14 +143,43 @@ class Engine:
         # The runners-up of the first part, as related figures: what else was close.
         seen = {a.id for a in answers}
         for scored in self.rank(parts[0])[1:]:
-            if len(answers) >= MAX_ANSWERS + len(parts) - 1:
+            if len(answers) >= len(parts) + MAX_ANSWERS - 1:
                 break
             if scored.score < self.scoring.related_at or not agrees(scored.features):
                 continue
             if scored.profile.entry.uid not in seen:
                 answers.append(self._answer(scored, parts[0], note=False))
                 seen.add(scored.profile.entry.uid)
-        return Reply(query=text, answered=True, reason="answer", answers=answers, missing=missing, reading=view)
+        asked = len(parts) - len(declines)
+        return Reply(
+            query=text, answered=True, reason="answer", answers=answers, asked=asked, missing=missing, reading=view
+        )
+
+    def _best(self, reading: Reading) -> tuple[Scored | None, list[Scored]]:
+        """The answer for ``reading`` (or None) and the ranking it came from.
+
+        An answer agrees with every slot asked, and its score reaches the calibrated threshold.
+        """
+        ranked = self.rank(reading)
+        best = next((s for s in ranked if agrees(s.features)), None)
+        if best is not None and best.score < self.scoring.answer_at:
+            best = None
+        return best, ranked
+
+    def _two_by_words(
+        self, reading: Reading, single: tuple[Scored | None, list[Scored]]
+    ) -> tuple[list[Reading], list[tuple[Scored | None, list[Scored]]]]:
+        """ "Electronic components and computer parts": two figures when no one figure names every subject word and
+        each side of the "and" has an answer of its own; otherwise the message is one question."""
+        best = single[0]
+        parts = word_split(reading)
+        if len(parts) == 1 or (best is not None and best.features.subject >= FULL_COVERAGE):
+            return [reading], [single]
+        bests = [self._best(part) for part in parts]
+        found = [b for b, _ in bests]
+        if None in found or found[0].profile is found[1].profile:  # type: ignore[union-attr]
+            return [reading], [single]
+        return parts, bests
 
     def _candidates(self, reading: Reading) -> list[Profile]:
         """The figures worth scoring: those the subject words, topics and entities find, else the national ones."""

@@ -16,6 +16,7 @@ from bot.answer.reading.frame import Flow, Measure, Reading
 
 _DEFAULT_MEASURES = frozenset({Measure.VALUE, Measure.GROWTH})
 _STRICT_MEASURES = frozenset({Measure.FORECAST, Measure.AVERAGE, Measure.MULTIPLE})
+MAX_SOFT_EXTRA = 0.9  # unasked subject words alone never make a contradiction (see _extra for the two that do)
 MIN_COVERAGE = 0.35  # below this share of the subject words asked, a figure is about something else
 
 
@@ -46,8 +47,8 @@ NAMES: tuple[str, ...] = tuple(f.name for f in fields(Features))
 # Features at -1 or below where the figure contradicts what was asked: such a figure is never the answer, and a
 # decline names the worst of them. Values between -1 and 0 are mild preferences (a sub-period nobody asked for).
 CONFLICTS = (
-    "entity", "uncovered", "topic", "extra", "currency", "source", "period", "comparison", "measure", "flow", "alone", "group",
-    "not_total",
+    "entity", "uncovered", "topic", "extra", "currency", "source", "period", "comparison", "measure", "flow",
+    "alone", "group", "not_total",
 )  # fmt: skip
 
 
@@ -60,6 +61,8 @@ class Asked:
     idf_total: float
     vocabulary: frozenset[str]  # words asked, the named subjects' words and their topics' names
     typed_words: frozenset[str]  # the subject words actually typed (not the topics' other names)
+    topics: frozenset[str]  # the topics named
+    topic_vocabulary: frozenset[str]  # every word of the named topics' names and synonyms
     fuzzy_text: str
     covered_year: int
     national: bool  # names no subject at all: China as a whole is meant
@@ -78,6 +81,8 @@ class Asked:
             idf_total=sum(index.idf.get(w, 0.0) for w in words),
             vocabulary=frozenset(vocabulary),
             typed_words=frozenset(words) | {w for s in reading.subjects for w in s.words},
+            topics=frozenset(s.topic for s in reading.subjects),
+            topic_vocabulary=frozenset(w for s in reading.subjects for w in topic_words.get(s.topic, frozenset())),
             fuzzy_text=" ".join((*reading.typed, *(s.name for s in reading.subjects))),
             covered_year=covered_year,
             national=not (reading.words or reading.subjects or reading.entities),
@@ -116,7 +121,7 @@ def features(asked: Asked, profile: Profile, index: Index, with_fuzzy: bool = Fa
 
 
 def _extra(asked: Asked, p: Profile) -> float:
-    """A third for each word of the figure's own subject that was not asked, down to -1 for three.
+    """A quarter for each word of the figure's own subject that was not asked, never below -0.9 on its own.
 
     Garment exports to the EU are not what "exports to the EU" asks, and a question naming no subject is about
     China, not the world. The figure's best-named name counts ("lidar" names "laser radar (lidar)"); the other
@@ -126,10 +131,20 @@ def _extra(asked: Asked, p: Profile) -> float:
         return 0.0
     if asked.national:
         return -1.0  # a question naming no subject asks about China as a whole, not ASEAN or the world
-    others = frozenset().union(*p.members) if any(m & asked.typed_words for m in p.members) else frozenset()
-    # Goods nobody named count double: garment exports are not "exports to the EU".
-    extra = min(len(name - asked.vocabulary - others) + len(name & p.products - asked.vocabulary) for name in p.names)
-    return -min(1.0, extra / 3)
+    # A group's other members are the group feature's part, and all of them when the topic naming the group is named.
+    named_group = any(m & asked.typed_words for m in p.members) or p.topic in asked.topics
+    others = frozenset().union(*p.members) if p.members and named_group else frozenset()
+    unnamed_goods = p.products - asked.vocabulary - others
+    if unnamed_goods and asked.typed_words <= asked.topic_vocabulary:
+        return -1.0  # only a topic asked ("exports to the EU"): garment exports to the EU are something narrower
+    # Goods nobody named count half as much again.
+    extra = min(
+        len(name - asked.vocabulary - others) + len(name & p.products - asked.vocabulary) / 2 for name in p.names
+    )
+    if p.topic not in asked.topics and extra >= 3:
+        return -1.0  # three words of another subject: the GBA's nine cities are not Guangdong
+    # Within a topic named, a soft penalty: subjects carry qualifiers ("customs and relevant departments").
+    return -min(MAX_SOFT_EXTRA, extra / 4)
 
 
 def _group(asked: Asked, p: Profile) -> float:
@@ -166,7 +181,7 @@ def _flow(r: Reading, p: Profile) -> float:
     if p.flow is asked:
         return 1.0
     if p.flow is None:
-        return -0.3
+        return -0.5  # a figure of no flow (a count of shoppers, a survey): "buy" may not mean imports
     if asked is Flow.TRADE:
         return -0.5  # one flow where "trade" was asked: people say "EV trade" of what is only stated for exports
     if p.flow is Flow.TRADE:

@@ -115,7 +115,8 @@ class Reply(BaseModel):
     three things it does state, the closest figure first. ``topic`` is set when the message was a bare topic:
     ``answers`` then holds the topic's headline figure first and its other figures after it. A question about the
     briefing itself is answered with ``facts`` (reason ``briefing``). ``reading`` is how the message was read;
-    ``missing`` names a part of a two-part question the briefing does not hold.
+    ``asked`` says how many leading answers were asked for; ``missing`` names a part of a two-part question the
+    briefing does not hold.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -131,6 +132,7 @@ class Reply(BaseModel):
     not_found: str | None = None
     suggestions: list[Suggestion] = []
     facts: list[Fact] = []
+    asked: int = 1  # how many of the first answers answer the question (2 for "A and B"); the rest are related
     missing: list[str] = []
     reading: ReadingView | None = None
     text: str = ""  # plain-text rendering, filled by the engine for scripts and notifications

@@ -3,11 +3,35 @@
 
 from __future__ import annotations
 
-from bot.answer.reading.frame import Reading
+from bot.answer.reading.frame import Entity, Reading, Subject
 
 
 def split(reading: Reading) -> list[Reading]:
     """One reading per figure asked; most messages ask one."""
+    parts = _named_parts(reading)
+    return parts if len(parts) > 1 else [reading]
+
+
+def word_split(reading: Reading) -> list[Reading]:
+    """ "electronic components and computer parts", "shoppers and sales": the subject words on either side of a
+    join, each with the rest of the reading. A guess, taken only when no one figure names every word (the engine
+    checks): "mechanical and electrical products" is one figure."""
+    if len(reading.words) < 2 or not reading.joins:
+        return [reading]
+    for join in reading.joins:
+        left = [(w, at) for w, at in zip(reading.words, reading.word_at, strict=True) if at < join]
+        right = [(w, at) for w, at in zip(reading.words, reading.word_at, strict=True) if at > join]
+        if left and right:
+            return [_with_words(reading, left), _with_words(reading, right)]
+    return [reading]
+
+
+def _with_words(reading: Reading, words: list[tuple[str, int]]) -> Reading:
+    kept = tuple(w for w, _ in words)
+    return reading.model_copy(update={"words": kept, "word_at": tuple(at for _, at in words), "typed": kept})
+
+
+def _named_parts(reading: Reading) -> list[Reading]:
     named = [*reading.subjects, *reading.entities]
     if reading.two_parts and len(named) == 2:
         first, second = sorted(named, key=lambda n: n.at)
@@ -19,12 +43,17 @@ def split(reading: Reading) -> list[Reading]:
     return [reading]
 
 
-def _only(reading: Reading, named: object) -> Reading:
-    """The reading about one of the two things named."""
+def _only(reading: Reading, named: Subject | Entity) -> Reading:
+    """The reading about one of the two things named, without the other's words."""
+    others = [n for n in (*reading.subjects, *reading.entities) if n is not named]
+    away = {n.at + k for n in others for k in range(len(n.words))}
+    words = [(w, at) for w, at in zip(reading.words, reading.word_at, strict=True) if at not in away]
     return reading.model_copy(
         update={
             "subjects": tuple(s for s in reading.subjects if s is named),
             "entities": tuple(e for e in reading.entities if e is named),
+            "words": tuple(w for w, _ in words),
+            "word_at": tuple(at for _, at in words),
             "two_parts": False,
         }
     )

@@ -49,6 +49,7 @@ class Profile:
     core: frozenset[str]  # the specific words of its subject: what a question must name to mean it
     names: tuple[frozenset[str], ...]  # the specific words of each name it goes by: subject, parenthesis, synonyms
     products: frozenset[str]  # words of its subject that name goods (Harmonized System): "garment", "machinery"
+    measured: frozenset[str]  # words of its measure no slot reads: "price" in "import prices"
     about: frozenset[str]  # every word that describes it (subject, synonyms, label, topic)
     quoted: frozenset[str]  # the words of its quotes
     amounts: frozenset[float]
@@ -108,7 +109,8 @@ def build_profiles(reader: Reader, index: Index) -> list[Profile]:
                 speaker=entry.speaker.id,
                 core=_specific(ind.subject, stop),
                 products=_specific(ind.subject, stop) & reader.product_words,
-                names=_names(ind.subject, stop, _measure_words(reader, ind.measure)),
+                names=_names(ind.subject, stop, frozenset()),
+                measured=_measure_words(reader, ind.measure) - stop,
                 per=reader.per_basis(_per(ind.measure)),
                 counted=_counted(ind.unit),
                 about=frozenset(w for w, weight in weights.items() if weight >= DESCRIBES),
@@ -154,7 +156,7 @@ def _names(subject: str, stop: frozenset[str], measured: frozenset[str]) -> tupl
     plain, _, inside = subject.partition("(")
     # Synonyms are left out: a short one ("partners") would make every figure of a topic a perfect name.
     texts = [subject, plain, inside.rstrip(")")] if inside else [subject]
-    names = [_specific(t, stop) | measured for t in texts]
+    names = [_specific(t, stop) for t in texts]
     return tuple(dict.fromkeys(n for n in names if n)) or (frozenset(),)
 
 

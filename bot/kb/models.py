@@ -97,7 +97,10 @@ class Briefing(Frozen):
     title: str = Field(min_length=1)
     date: dt.date
     covers_year: int | None = Field(
-        default=None, ge=1900, le=2200, description="The year whose figures it reports; the year before its date if unset."
+        default=None,
+        ge=1900,
+        le=2200,
+        description="The year whose figures it reports; if unset, the year before its date.",
     )
     venue: str = Field(min_length=1)
     source: str = Field(min_length=1, description="Transcript path, relative to the knowledge folder.")

@@ -21,7 +21,7 @@ from bot.render.kit import Block, actions, button, context, divider, header, sec
 from bot.render.limits import CUT, clip
 from bot.render.memo import IdentityMemo
 from bot.render.mrkdwn import bold, escape, quote
-from bot.render.text import decline_text, figure_line, human_date, reply_text
+from bot.render.text import decline_lead, decline_text, facts_text, figure_line, human_date, read_as, reply_text
 from bot.router.outcomes import (
     AnswerOutcome,
     HelpOutcome,
@@ -133,6 +133,8 @@ def key_figures_message(answers: tuple[Answer, ...] | list[Answer], title: str =
 
 def reply_message(reply: Reply) -> SlackMessage:
     """The engine's reply: answers with figure, quote and citation, or a decline with suggestion buttons."""
+    if reply.answered and reply.facts:
+        return facts_message(reply)
     if not reply.answered or not reply.answers:
         return decline_message(reply)
     blocks: list[Block] = []
@@ -141,12 +143,22 @@ def reply_message(reply: Reply) -> SlackMessage:
         for answer in reply.answers:
             blocks += [*answer_blocks(answer), divider()]
     else:
-        # The best answer in full; the runners-up only as figures, so the answer asked for stands out.
-        best, *related = reply.answers
-        blocks += answer_blocks(best)
+        # The answers asked for in full (two for "A and B"); the runners-up only as figures, so the answer asked
+        # for stands out.
+        asked = max(1, reply.asked)
+        for i, answer in enumerate(reply.answers[:asked]):
+            if i:
+                blocks.append(divider())
+            blocks += answer_blocks(answer)
+        related = reply.answers[asked:]
         if related:
             lines = "\n".join(f"• {escape(a.label)}: {_figure_mrkdwn(a)}" for a in related)
             blocks.append(section(clip(f"*Related figures*\n{lines}", limits.SECTION_TEXT)))
+        for missing in reply.missing:
+            blocks.append(context(f":information_source: {escape(missing)}"))
+        if reply.reading:
+            # How the question was read, so a wrong reading is visible at a glance.
+            blocks.append(context(escape(read_as(reply))))
     blocks = _fit(blocks, more=len(reply.answers))
     if blocks and blocks[-1]["type"] == "divider":
         blocks.pop()
@@ -187,16 +199,25 @@ def decline_message(reply: Reply) -> SlackMessage:
     shown = reply.model_copy(
         update={"not_found": clip(reply.not_found, NOT_FOUND_MAX) if reply.not_found else reply.not_found}
     )
-    lead = escape(decline_text(shown.model_copy(update={"suggestions": []})))
+    lead = escape(decline_lead(shown))
     blocks: list[Block] = [section(lead)]
     buttons = [button(s.label, action_id(SUGGEST, i), s.query) for i, s in enumerate(reply.suggestions)]
     row = actions(buttons, block_id="suggestions")
     if row:
-        blocks.append(context("It does cover these — press one to ask it:"))
+        blocks.append(context("It does state these — press one to ask it:"))
         blocks.append(row)
     else:
         blocks.append(context("Type `/trade topics` to see what the briefing covers."))
+    if reply.reading and reply.reason not in {"empty", "too_long"}:
+        blocks.append(context(escape(read_as(reply))))
     return message(escape(decline_text(shown)), blocks)
+
+
+def facts_message(reply: Reply) -> SlackMessage:
+    """A question about the briefing itself: who spoke, when and where, what it covers."""
+    lines = "\n".join(f"*{escape(f.label)}*: {escape(f.text)}" for f in reply.facts)
+    blocks: list[Block] = [section(clip(lines, limits.SECTION_TEXT)), context("From the briefing's own record")]
+    return message(escape(facts_text(reply)), blocks)
 
 
 def with_share_button(msg: SlackMessage, value: str | None) -> SlackMessage:

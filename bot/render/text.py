@@ -35,27 +35,45 @@ def answer_text(answer: Answer) -> str:
     return f"{note}{answer.label}: {figure_line(answer)}\n“{answer.quote}”\n— {citation(answer)}"
 
 
-def decline_text(reply: Reply) -> str:
-    """Why the question is declined, and what to ask instead."""
+def read_as(reply: Reply) -> str:
+    """How the question was read ("Read as: imports · Latin America · growth · 2025"), or "" when not read."""
+    return f"Read as: {reply.reading.summary}" if reply.reading else ""
+
+
+def decline_lead(reply: Reply) -> str:
+    """The sentence that says why a question is declined."""
     if reply.reason == "too_long":
         return "That message is too long for me to search. Please ask one short question about China's 2025 trade."
     if reply.reason == "empty":
-        lead = "Ask me about China's 2025 foreign trade figures, for example “how fast did exports to ASEAN grow?”."
-    elif reply.reason == "place":
-        lead = f"The briefing gives no figures for {reply.not_found}, so I won't guess."
-    elif reply.reason in {"period", "kind"}:
-        lead = f"The briefing gives no {reply.not_found}, so I won't guess."
-    else:
-        lead = f"The briefing has no figure for “{reply.not_found}”, so I won't guess."
+        return "Ask me about China's 2025 foreign trade figures, for example “how fast did exports to ASEAN grow?”."
+    if reply.reason == "off_topic":
+        return "I only know the figures of the SCIO briefing on China's 2025 foreign trade, so I can't answer that."
+    if reply.reason == "place":
+        return f"The briefing gives no figures for {reply.not_found}, so I won't guess."
+    if reply.reason in {"period", "kind"}:
+        return f"The briefing gives no {reply.not_found}, so I won't guess."
+    return f"The briefing has no figure for “{reply.not_found}”, so I won't guess."
+
+
+def decline_text(reply: Reply) -> str:
+    """Why the question is declined, and what the briefing does state instead (the closest figure first)."""
+    lead = decline_lead(reply)
     if reply.suggestions:
-        lead += " It does cover: " + ", ".join(s.label for s in reply.suggestions) + "."
+        lead += " It does state: " + "; ".join(s.label for s in reply.suggestions) + "."
     return lead
 
 
+def facts_text(reply: Reply) -> str:
+    """A question about the briefing itself, answered from its record."""
+    return "\n".join(f"{fact.label}: {fact.text}" for fact in reply.facts)
+
+
 def reply_text(reply: Reply) -> str:
-    """A whole reply as plain text: the best answer (or a topic's figures), or the decline."""
+    """A whole reply as plain text: the answers asked for (or a topic's figures, or facts), or the decline."""
     if not reply.answered:
         return decline_text(reply)
+    if reply.facts:
+        return facts_text(reply)
     if reply.topic:
         head, *rest = reply.answers
         lines = [f"{reply.topic_name}: {len(reply.answers)} figure(s) from the briefing.", answer_text(head)]
@@ -63,4 +81,7 @@ def reply_text(reply: Reply) -> str:
         if len(rest) > MAX_TOPIC_FIGURES:
             lines.append(f"… and {len(rest) - MAX_TOPIC_FIGURES} more.")
         return "\n".join(lines)
-    return answer_text(reply.answers[0])
+    parts = [answer_text(a) for a in reply.answers[: max(1, reply.asked)]]
+    parts += reply.missing
+    shown = read_as(reply)
+    return "\n\n".join(parts) + (f"\n({shown})" if shown else "")

@@ -125,6 +125,8 @@ class Reading(Frozen):
     meta: MetaAsk | None = None  # who, when, where, what: perhaps a question about the briefing itself
     about_briefing: bool = False  # "briefing", "press conference" named
     two_parts: bool = False  # joined by "and", "vs" ...: two figures may be asked
+    word_at: tuple[int, ...] = ()  # where each of ``words`` stands in the message
+    joins: tuple[int, ...] = ()  # where "and", "vs", "as well as" ... stand
 
     @property
     def flow(self) -> Flow | None:

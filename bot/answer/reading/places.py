@@ -70,7 +70,8 @@ _DEMONYMS = {
     "mongolian": "Mongolia", "kazakh": "Kazakhstan", "uzbek": "Uzbekistan", "peruvian": "Peru",
     "colombian": "Colombia", "venezuelan": "Venezuela", "ukrainian": "Ukraine", "polish": "Poland",
     "swedish": "Sweden", "norwegian": "Norway", "danish": "Denmark", "finnish": "Finland", "belgian": "Belgium",
-    "austrian": "Austria", "greek": "Greece", "portuguese": "Portugal", "irish": "Ireland", "emirati": "the United Arab Emirates",
+    "austrian": "Austria", "greek": "Greece", "portuguese": "Portugal", "irish": "Ireland",
+    "emirati": "the United Arab Emirates",
     "qatari": "Qatar", "kenyan": "Kenya", "ethiopian": "Ethiopia", "ghanaian": "Ghana", "bangladeshi": "Bangladesh",
     "sri lankan": "Sri Lanka", "cambodian": "Cambodia", "laotian": "Laos", "burmese": "Myanmar",
 }  # fmt: skip

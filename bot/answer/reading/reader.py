@@ -43,6 +43,7 @@ class Reader:
         self.subjects = SubjectParser(language, kb, index.described, self._slot_only)
         self.covered_year = covered_year
         self._abbreviations = PhraseTable(language.abbreviations.items())
+        self._conjunctions = PhraseTable([(p, True) for p in language.conjunction])
         # Words that name goods: a figure about goods nobody named is about something narrower than the question.
         self.product_words = frozenset(w for p in language.products for w in p) - language.generic - language.stopwords
         gazetteer_words = {w for phrase in _gazetteer_phrases(language) for w in phrase}
@@ -50,12 +51,21 @@ class Reader:
         targets = (index.surface | {w for p in _slot_phrases(language) for w in p}) - language.stopwords
         self.speller = Speller(known=known, targets=targets)
 
+    def _per(self, tokens: list[str]) -> str | None:
+        """The basis of "per <...>": the first word of the three after "per" that names one ("per duty-free shopper")."""
+        for i, word in enumerate(tokens):
+            if word == "per":
+                basis = next((self.per_basis(w) for w in tokens[i + 1 : i + 4] if self.per_basis(w)), None)
+                if basis:
+                    return basis
+        return None
+
     def per_basis(self, word: str | None) -> str | None:
         """What "per <word>" divides by, as a group name ("shopper" -> "person"); None when not a known basis."""
         return self.language.per.get(word) if word else None
 
     def _slot_only(self, phrase: tuple[str, ...]) -> bool:
-        """A phrase read whole by the flow, measure, period or currency slots ("exports", "trade volume", "december")."""
+        """A phrase the flow, measure, period or currency slots read whole ("exports", "trade volume", "december")."""
         tokens, taken = list(phrase), set()
         self.qualifiers.currency(tokens, taken)
         self.periods.parse(tokens, taken)
@@ -98,18 +108,21 @@ class Reader:
         measures, measures_weak = self.measures.parse(tokens, taken)
         amounts = quantities(tokens, taken)
         words: list[str] = []
+        word_at: list[int] = []
         shown: list[str] = []
         unmatched: list[str] = []
         stop = self.language.stopwords | self.language.generic
-        subject_positions = {s.at + k for s in subjects.subjects for k in range(len(s.words))}
+        subject_positions = subjects.topic_positions
         for i, token in enumerate(tokens):
             if i in subject_positions and token in self.index.describing and token not in stop:
                 words.append(token)  # a topic's name still says which of its figures is meant ("shoppers")
+                word_at.append(i)
                 continue
             if i in taken or token in stop or _NUMBER.match(token) or len(token) < 2:
                 continue
             if token in self.index.describing:
                 words.append(token)
+                word_at.append(i)
                 shown.append(typed[i])
             elif token not in self.index.idf and token not in self.slot_words and _english(typed[i], token):
                 unmatched.append(typed[i])
@@ -120,17 +133,21 @@ class Reader:
         flow_list = list(flows.flows)
         for flow in qualifiers.excluded:  # "trade excluding imports" asks exports
             flow_list = [f for f in flow_list if f is not flow and f is not Flow.TRADE] or [_other(flow)]
+        unique = dict(zip(words, word_at, strict=True))
+        joins = [m.start for m in self._conjunctions.find(tokens, set())]
         return Reading(
             text=text,
+            word_at=tuple(unique.values()),
+            joins=tuple(joins),
             subjects=subjects.subjects,
             entities=subjects.entities,
-            words=tuple(dict.fromkeys(words)),
+            words=tuple(unique),
             typed=tuple(dict.fromkeys(shown)),
             unmatched=tuple(dict.fromkeys(unmatched)),
             flows=tuple(flow_list),
             measures=measures,
             measures_weak=measures_weak,
-            per=self.per_basis(next((tokens[i + 1] for i, w in enumerate(tokens[:-1]) if w == "per"), None)),
+            per=self._per(tokens),
             counted=_counted(tokens),
             period=period,
             compared_with=compared_with,

@@ -29,6 +29,7 @@ class _Hit:
 class SubjectReading:
     subjects: tuple[Subject, ...]
     entities: tuple[Entity, ...]
+    topic_positions: frozenset[int]  # every word that named a topic, a second naming included
 
 
 class SubjectParser:
@@ -78,14 +79,18 @@ class SubjectParser:
     def parse(self, tokens: list[str], taken: set[int]) -> SubjectReading:
         subjects: dict[str, Subject] = {}
         entities: dict[str, Entity] = {}
+        positions: set[int] = set()
         for match in self._table.find(tokens, taken):
             hit = match.value
             words = tuple(tokens[match.start : match.end])
             if hit.kind == "topic":
+                positions.update(match.span)
                 subjects.setdefault(hit.key, Subject(topic=hit.key, name=hit.name, words=words, at=match.start))
             else:
                 entities.setdefault(hit.key, Entity(name=hit.name, kind=hit.kind, words=words, at=match.start))  # type: ignore[arg-type]
-        return SubjectReading(subjects=tuple(subjects.values()), entities=tuple(entities.values()))
+        return SubjectReading(
+            subjects=tuple(subjects.values()), entities=tuple(entities.values()), topic_positions=frozenset(positions)
+        )
 
 
 def _display_indicator(phrase: Phrase) -> str:
