@@ -46,6 +46,7 @@ _RELAXED = {
     "not_total": {"not_total": False},
     "entity": {"entities": ()},
     "extra": {},
+    "unmatched": {"unmatched": ()},
     "uncovered": {},
 }
 
@@ -81,11 +82,13 @@ def explain_decline(reading: Reading, ranked: list[Scored], engine: Engine) -> D
             best = about[0]
             conflict = scoring.worst_conflict(best.features)
     subject = _subject(reading)
-    if conflict == "entity" or (conflict is None and reading.entities):
-        entity = next((e for e in reading.entities), None)
-        if entity is not None:
-            reason = "place" if entity.kind == "place" else "unknown"
-            return Decline(reason=reason, not_found=entity.name)
+    if reading.entities:
+        # Something named that no figure is about is the reason, whatever else disagrees.
+        entity = reading.entities[0]
+        reason = "place" if entity.kind == "place" else "unknown"
+        return Decline(reason=reason, not_found=entity.name)
+    if conflict == "unmatched" and reading.unmatched:
+        return Decline(reason="unknown", not_found=" ".join(reading.unmatched))
     if conflict in _RELAXED and conflict != "entity":
         same_subject = [s for s in ranked if s.features.topic >= 0 and s.features.entity >= 0]
         stated_elsewhere = any(getattr(s.features, conflict) >= 0 for s in same_subject[:20])

@@ -16,6 +16,7 @@ from bot.answer.reading.frame import Flow, Measure, Reading
 
 _DEFAULT_MEASURES = frozenset({Measure.VALUE, Measure.GROWTH})
 _STRICT_MEASURES = frozenset({Measure.FORECAST, Measure.AVERAGE, Measure.MULTIPLE})
+TERSE = 3  # words (stop words aside) up to which a message is terse: every one of them is what it asks about
 MAX_SOFT_EXTRA = 0.9  # unasked subject words alone never make a contradiction (see _extra for the two that do)
 MIN_COVERAGE = 0.35  # below this share of the subject words asked, a figure is about something else
 
@@ -48,7 +49,7 @@ NAMES: tuple[str, ...] = tuple(f.name for f in fields(Features))
 # decline names the worst of them. Values between -1 and 0 are mild preferences (a sub-period nobody asked for).
 CONFLICTS = (
     "entity", "uncovered", "topic", "extra", "currency", "source", "period", "comparison", "measure", "flow",
-    "alone", "group", "not_total",
+    "alone", "group", "not_total", "unmatched",
 )  # fmt: skip
 
 
@@ -115,7 +116,7 @@ def features(asked: Asked, profile: Profile, index: Index, with_fuzzy: bool = Fa
         speaker=0.0 if r.speaker is None else (1.0 if profile.speaker == r.speaker else -0.3),
         amount=_amount(r, profile),
         fuzzy=fuzz.token_set_ratio(asked.fuzzy_text, _label_text(profile)) / 100 if with_fuzzy else 0.0,
-        unmatched=-_unmatched_share(r),
+        unmatched=_unmatched(r),
         headline=1.0 if profile.headline else 0.0,
     )
 
@@ -194,7 +195,11 @@ def _flow(r: Reading, p: Profile) -> float:
 def _measure(r: Reading, p: Profile) -> float:
     asked = r.measures - {Measure.VALUE} if Measure.VALUE in r.measures and len(r.measures) > 1 else r.measures
     if not asked:
-        return 0.3 if p.offers & _DEFAULT_MEASURES else -0.3
+        if p.offers & _DEFAULT_MEASURES:
+            return 0.3
+        # "exports to ASEAN" asks an amount or its growth, not how many years ASEAN has been the largest market;
+        # a bare subject ("cosmetics") takes whatever figure is stated about it.
+        return -1.0 if r.flows else -0.3
     if Measure.BALANCE in asked:
         return -1.0  # a surplus is never stated: it would have to be computed
     if asked & _STRICT_MEASURES - p.offers:
@@ -246,9 +251,17 @@ def _amount(r: Reading, p: Profile) -> float:
     return 1.0 if named == len(r.quantities) else 0.5 if named else -0.5
 
 
-def _unmatched_share(r: Reading) -> float:
-    named = len(r.words) + sum(len(s.words) for s in r.subjects) + len(r.entities)
-    return len(r.unmatched) / (len(r.unmatched) + named) if r.unmatched else 0.0
+def _unmatched(r: Reading) -> float:
+    """The share of subject-like words that describe no figure, and -1 in a terse message where they are at least
+    half of what it names: "hainan casinos" asks about casinos, not Hainan."""
+    if not r.unmatched:
+        return 0.0
+    named = len(r.words) + len(r.entities)
+    if len(r.unmatched) >= named and r.length <= TERSE:
+        return -1.0
+    if not named:
+        return 0.0  # a chatty question about China as a whole: its other words are the chat ("my boss is asking")
+    return -len(r.unmatched) / (len(r.unmatched) + named)
 
 
 def _label_text(p: Profile) -> str:

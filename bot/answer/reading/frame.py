@@ -127,6 +127,7 @@ class Reading(Frozen):
     two_parts: bool = False  # joined by "and", "vs" ...: two figures may be asked
     word_at: tuple[int, ...] = ()  # where each of ``words`` stands in the message
     joins: tuple[int, ...] = ()  # where "and", "vs", "as well as" ... stand
+    length: int = 0  # words that are not stop words: how terse the message is
 
     @property
     def flow(self) -> Flow | None:

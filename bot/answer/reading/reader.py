@@ -138,6 +138,7 @@ class Reader:
         return Reading(
             text=text,
             word_at=tuple(unique.values()),
+            length=sum(1 for t in tokens if t not in self.language.stopwords),
             joins=tuple(joins),
             subjects=subjects.subjects,
             entities=subjects.entities,
