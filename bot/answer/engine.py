@@ -86,9 +86,13 @@ class Engine:
         """How ``text`` is read (the frame), without answering it."""
         return self.reader.read(text)
 
+    def asked(self, reading: Reading) -> Asked:
+        """What ``reading`` asks, in the forms the features compare."""
+        return Asked.of(reading, self.index, self._topic_words, self.reader.covered_year)
+
     def rank(self, reading: Reading) -> list[Scored]:
         """Every candidate figure for ``reading``, best first, with its features and score."""
-        asked = Asked.of(reading, self.index, self._topic_words, self.reader.covered_year)
+        asked = self.asked(reading)
         scored = [self._score(asked, p) for p in self._candidates(reading)]
         scored.sort(key=lambda s: (-s.score, s.profile.position))
         # The fuzzy word similarity re-ranks the best few: computed for all, it would be most of the time spent.

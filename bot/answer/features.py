@@ -138,13 +138,14 @@ def _extra(asked: Asked, p: Profile) -> float:
     unnamed_goods = p.products - asked.vocabulary - others
     if unnamed_goods and asked.typed_words <= asked.topic_vocabulary:
         return -1.0  # only a topic asked ("exports to the EU"): garment exports to the EU are something narrower
-    # Goods nobody named count half as much again.
+    words = min(len(name - asked.vocabulary - others) for name in p.names)
+    if p.topic not in asked.topics and words >= 3:
+        return -1.0  # three words of another subject: the GBA's nine cities are not Guangdong
+    # Otherwise a soft penalty: subjects carry qualifiers ("customs and relevant departments"); goods nobody named
+    # count half as much again.
     extra = min(
         len(name - asked.vocabulary - others) + len(name & p.products - asked.vocabulary) / 2 for name in p.names
     )
-    if p.topic not in asked.topics and extra >= 3:
-        return -1.0  # three words of another subject: the GBA's nine cities are not Guangdong
-    # Within a topic named, a soft penalty: subjects carry qualifiers ("customs and relevant departments").
     return -min(MAX_SOFT_EXTRA, extra / 4)
 
 

@@ -109,7 +109,7 @@ def build_profiles(reader: Reader, index: Index) -> list[Profile]:
                 speaker=entry.speaker.id,
                 core=_specific(ind.subject, stop),
                 products=_specific(ind.subject, stop) & reader.product_words,
-                names=_names(ind.subject, stop, frozenset()),
+                names=_names(ind.subject, ind.synonyms, stop),
                 measured=_measure_words(reader, ind.measure) - stop,
                 per=reader.per_basis(_per(ind.measure)),
                 counted=_counted(ind.unit),
@@ -149,14 +149,14 @@ def _specific(text: str, stop: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in phrase_of(text) if w not in stop and not w[:1].isdigit())
 
 
-def _names(subject: str, stop: frozenset[str], measured: frozenset[str]) -> tuple[frozenset[str], ...]:
-    """A figure's names: its subject, and the subject without and within a parenthesis ("laser radar (lidar)"),
-    each with the specific words of its measure ("import prices" is not imports). A question names the figure when
-    it names one of them whole."""
+def _names(subject: str, synonyms: tuple[str, ...], stop: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """A figure's names: its subject, and the subject without and within a parenthesis ("laser radar (lidar)").
+    A question names the figure when it names one of them whole. Synonyms are left out: they let a narrower figure
+    pass for a perfect name ("partners" for every figure of a topic); the word index still weighs them."""
     plain, _, inside = subject.partition("(")
-    # Synonyms are left out: a short one ("partners") would make every figure of a topic a perfect name.
     texts = [subject, plain, inside.rstrip(")")] if inside else [subject]
     names = [_specific(t, stop) for t in texts]
+
     return tuple(dict.fromkeys(n for n in names if n)) or (frozenset(),)
 
 

@@ -95,4 +95,4 @@ class SubjectParser:
 
 def _display_indicator(phrase: Phrase) -> str:
     text = " ".join(phrase)
-    return text.upper() if len(text) <= 4 and " " not in text else text
+    return text.upper() if len(text) <= 6 and " " not in text else text

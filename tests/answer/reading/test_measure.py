@@ -1,0 +1,44 @@
+"""The measure slot: strong words decide, weak ones only alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer.reading.frame import Measure as M
+from bot.answer.reading.reader import Reader
+from tests.answer.reading.conftest import tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "measures", "weak"),
+    [
+        ("how fast did exports grow", {M.GROWTH}, False),
+        ("how much did imports grow", {M.GROWTH}, False),
+        ("how much were imports", {M.VALUE}, True),
+        ("what share of trade", {M.SHARE}, False),
+        ("how much of china's cosmetics", {M.SHARE}, False),
+        ("how many countries", {M.COUNT}, False),
+        ("where does the US rank", {M.RANK}, False),
+        ("top 7 provinces", {M.RANK}, True),
+        ("contribution to export growth", {M.CONTRIBUTION, M.GROWTH}, False),
+        ("by how many percentage points did BRI growth beat overall growth", {M.GROWTH, M.MARGIN, M.POINTS}, False),
+        ("by how many points did the share rise", {M.SHARE, M.GROWTH, M.POINTS}, False),
+        ("tonnes of cargo", {M.VOLUME}, False),
+        ("the outlook for next year", {M.FORECAST}, False),
+        ("average sales per day", {M.AVERAGE}, False),
+        ("how many times", {M.COUNT, M.MULTIPLE}, False),
+        ("the trade surplus", {M.BALANCE}, False),
+        ("hainan duty-free", set(), True),
+    ],
+)
+def test_measures(reader: Reader, text: str, measures: set[M], weak: bool) -> None:
+    found, only_weak = reader.measures.parse(tokens(text, reader), set())
+    assert found == measures
+    assert only_weak is weak or not measures
+
+
+def test_what_a_knowledge_base_text_states(reader: Reader) -> None:
+    stated = reader.measures.offered(
+        tokens("up 6.3%, 2.5 percentage points higher than the overall growth rate", reader)
+    )
+    assert {M.GROWTH, M.MARGIN, M.POINTS} <= stated

@@ -1,0 +1,55 @@
+"""The period slot, Duckling style: each phrase and the span of months it means (covered year 2025)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer.reading.reader import Reader
+from tests.answer.reading.conftest import tokens
+
+Y = 2025 * 12  # January 2025
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "compared"),
+    [
+        ("total trade in 2025", (Y, Y + 11), None),
+        ("last year", (Y, Y + 11), None),
+        ("december imports", (Y + 11, Y + 11), None),
+        ("last month", (Y + 11, Y + 11), None),
+        ("jan-oct trade", (Y, Y + 9), None),
+        ("the first 10 months of 2025", (Y, Y + 9), None),
+        ("H1", (Y, Y + 5), None),
+        ("first half of 2025", (Y, Y + 5), None),
+        ("q3 exports", (Y + 6, Y + 8), None),
+        ("first three quarters", (Y, Y + 8), None),
+        ("second to fourth quarters of 2025", (Y + 3, Y + 11), None),
+        ("June-December 2025", (Y + 5, Y + 11), None),
+        ("2021-2025", (Y - 48, Y + 11), None),
+        ("since 2020", (Y - 48, Y + 11), None),
+        ("the 14th five-year plan", (Y - 48, Y + 11), None),
+        ("over the past five years", (Y - 48, Y + 11), None),
+        ("the 13th five year plan", (Y - 108, Y - 49), None),
+        ("trade in 2024", (Y - 12, Y - 1), None),
+        ("2026", (Y + 12, Y + 23), None),
+        ("up how much compared with 2024?", None, (Y - 12, Y - 1)),
+        ("2025 vs 2020", (Y, Y + 11), (Y - 60, Y - 49)),
+        ("than in the 13th fyp", None, (Y - 108, Y - 49)),
+        ("imports may grow", None, None),
+    ],
+)
+def test_periods(reader: Reader, text: str, span: tuple[int, int] | None, compared: tuple[int, int] | None) -> None:
+    found = reader.periods.parse(tokens(text, reader), set())
+    assert (found.period.first, found.period.last) == span if span else found.period is None
+    assert (found.compared_with.first, found.compared_with.last) == compared if compared else not found.compared_with
+
+
+@pytest.mark.parametrize("text", ["since the launch", "Dec 18 to Jan 10", "since dec 18", "Dec. 18, 2025 - Jan. 14, 2026"])
+def test_a_span_from_a_date_is_an_event(reader: Reader, text: str) -> None:
+    assert reader.periods.parse(tokens(text, reader), set()).period.event
+
+
+def test_growth_since_a_year_is_a_change_on_that_year(reader: Reader) -> None:
+    reading = reader.read("cross-border e-commerce growth since 2020")
+    assert reading.period is None and reading.compared_with.label == "2020"
+    assert reader.read("cumulative trade since 2020").period.label == "2021-2025"

@@ -1,0 +1,170 @@
+"""The classes of failure the understanding issue names, each as its own kind of question (paraphrased)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer.engine import Engine
+from bot.render.text import reply_text
+
+B = "scio-2026-01-14/"
+
+
+def top(engine: Engine, text: str, slash: bool = False) -> str:
+    reply = engine.ask(text, slash=slash)
+    assert reply.answered and reply.answers, f"{text!r} was declined: {reply.reason} {reply.not_found}"
+    return reply.answers[0].id.removeprefix(B)
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("how much FDI flowed into China last year", "FDI"),
+        ("value of China–Russia trade", "Russia"),
+        ("what were Sino-Japanese trade flows worth", "Japan"),
+        ("Vietnamese imports of chinese goods", "Vietnam"),
+        ("soybean imports in 2025", "soybean"),
+        ("steel exports to ASEAN", "steel"),
+    ],
+)
+def test_a_subject_the_briefing_does_not_hold_is_declined_by_name(engine: Engine, question: str, named: str) -> None:
+    reply = engine.ask(question)
+    assert not reply.answered and named.lower() in (reply.not_found or "").lower()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("exports to the asean bloc", "asean-trade-2025"),
+        ("how many foreign trade companies are there", "trading-entities-count"),
+        ("yo whats the total trade number for 2025 lol", "total-trade-2025"),
+        ("imprts growth last yr?? felt kinda flat", "imports-2025"),
+        ("<@U0BOTID> \nquick one - asean growth %?", "asean-trade-2025"),
+        ("china's exports in renminbi", "exports-2025"),
+        ("how big was the import bill", "imports-2025"),
+        ("inbound shipments last year", "imports-2025"),
+        ("outbound sales growth", "exports-2025"),
+        ("purchases from abroad", "imports-2025"),
+        ("two-way trade with the EU", "eu-trade-2025"),
+        ("M&E goods imports", "mechanical-electrical-imports-2025"),
+        ("cooking oil imports", "edible-oil-imports-growth"),
+        ("imports up how much compared with 2024?", "imports-2025"),
+    ],
+)
+def test_ordinary_words_are_read_not_declined(engine: Engine, question: str, expected: str) -> None:
+    assert top(engine, question) == expected
+
+
+def test_how_many_soes_is_not_the_average_per_soe(engine: Engine) -> None:
+    reply = engine.ask("how many SOEs trade")  # the briefing gives no count of state-owned enterprises
+    assert not reply.answered and "count" in reply.not_found
+    assert "940 million yuan" not in reply_text(reply)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("december imports", "december-imports-growth"),
+        ("how much did imports grow in december", "december-imports-growth"),
+        ("by how many points did BRI growth beat overall growth", "bri-trade-2025"),
+        ("lithium battery exports", "lithium-battery-exports-growth"),
+        ("EVs, lithium batteries and solar panels as a group: export growth", "green-trio-exports-growth"),
+    ],
+)
+def test_the_flow_measure_and_direction_asked(engine: Engine, question: str, expected: str) -> None:
+    assert top(engine, question) == expected
+
+
+def test_exports_to_the_us_are_never_a_rank(engine: Engine) -> None:
+    reply = engine.ask("exports to the us")
+    assert reply.answers[0].kind != "rank"
+    assert reply.answers[0].id == B + "us-trade-2025" and "total trade" in (reply.answers[0].note or "")
+
+
+def test_the_margin_is_the_stated_figure(engine: Engine) -> None:
+    answer = engine.ask("by how many percentage points did BRI growth outpace overall growth?").answers[0]
+    assert "2.5 percentage points" in answer.change
+
+
+def test_lithium_batteries_on_their_own_are_not_the_group(engine: Engine) -> None:
+    reply = engine.ask("lithium batteries on their own: export growth")
+    assert not reply.answered or reply.answers[0].id == B + "lithium-battery-exports-growth"
+    assert engine.ask("lithium batteries on their own").answers[0].id != B + "green-trio-exports-growth"
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        ("partners over 1 trillion, and over 100 billion?", "partners-over-1-trillion", "partners-over-100-billion"),
+        ("Africa vs Latin America growth", "africa-trade-2025", "latin-america-trade-2025"),
+        (
+            "import growth of electronic components and of computer parts",
+            "electronic-components-imports-growth",
+            "computer-parts-imports-growth",
+        ),
+    ],
+)
+def test_two_figures_asked_are_both_answered_first(engine: Engine, question: str, first: str, second: str) -> None:
+    reply = engine.ask(question)
+    assert reply.asked == 2
+    assert [a.id.removeprefix(B) for a in reply.answers[:2]] == [first, second]
+    text = reply_text(reply)
+    assert reply.answers[0].value in text and reply.answers[1].value in text
+
+
+def test_half_of_a_two_part_question_is_answered_and_the_other_half_named(engine: Engine) -> None:
+    reply = engine.ask("ASEAN and Japan trade")
+    assert reply.answered and reply.answers[0].id == B + "asean-trade-2025"
+    assert any("Japan" in m for m in reply.missing)
+
+
+@pytest.mark.parametrize(
+    ("question", "label", "text"),
+    [
+        ("who is Lyu Daliang", "Speaker", "spokesperson of the GACC"),
+        ("when was the briefing", "Briefing", "14 January 2026"),
+        ("where was the press conference held", "Briefing", "State Council Information Office"),
+        ("who spoke at the briefing", "Speaker", "Wang Jun"),
+        ("what does the briefing cover", "Covers", "ASEAN"),
+    ],
+)
+def test_questions_about_the_briefing(engine: Engine, question: str, label: str, text: str) -> None:
+    reply = engine.ask(question)
+    assert reply.answered and reply.reason == "briefing"
+    assert any(f.label == label and text in f.text for f in reply.facts)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what was ASEAN's growth rate in US dollars", "asean growth in 2024", "asean exports in Q3"],
+)
+def test_a_decline_never_says_asean_growth_is_not_stated(engine: Engine, question: str) -> None:
+    reply = engine.ask(question)
+    assert not reply.answered
+    assert "growth rate for ASEAN" not in reply_text(reply)
+
+
+def test_a_decline_offers_the_closest_stated_figure_with_its_value(engine: Engine) -> None:
+    reply = engine.ask("what was total trade in US dollars?")
+    assert not reply.answered and "US dollars" in reply.not_found
+    assert "45.47 trillion yuan" in reply.suggestions[0].label
+
+
+def test_a_surplus_suggests_exports_and_imports_never_their_difference(engine: Engine) -> None:
+    reply = engine.ask("what was the trade surplus")
+    assert not reply.answered
+    labels = " ".join(s.label for s in reply.suggestions)
+    assert "26.99 trillion yuan" in labels and "18.48 trillion yuan" in labels
+    assert "8.51" not in reply_text(reply)
+
+
+@pytest.mark.parametrize("question", ["hainan casinos", "how many teslas did we export lol", "who are you"])
+def test_evidence_against_an_answer_declines(engine: Engine, question: str) -> None:
+    assert not engine.ask(question).answered
+
+
+def test_the_reading_is_part_of_the_reply(engine: Engine) -> None:
+    reply = engine.ask("how much did imports from Latin America grow in 2025?")
+    assert reply.reading is not None
+    assert reply.reading.summary == "imports · Latin America · growth · 2025"
+    assert reply.answers[0].id == B + "imports-from-latin-america-growth"
