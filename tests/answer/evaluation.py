@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.answer.engine import Engine
@@ -69,4 +70,120 @@ def evaluate(engine: Engine, cases: list[Case]) -> Score:
             else:
                 got = top or f"decline ({reply.reason}: {reply.not_found})"
                 score.failures.append(f"{case.q!r}: expected {case.expect[0]}, got {got}")
+    return score
+
+
+# ---------------------------------------------------------------------- sets judged by figures and speakers
+# The sets written by others (../shared/eval, and the fresh sets kept here) give the numbers a right answer holds
+# and who said them, not indicator ids. They are judged with the rule of ../shared/eval/score.py: the expected
+# numbers in the top answers' own fields (not the quote), the top answer's speaker among the expected ones, and a
+# decline only where the briefing does not hold the answer.
+OTHERS = Path(__file__).resolve().parents[3] / "shared" / "eval" / "questions-by-others.jsonl"
+_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s?%)?")
+_NOT_FIELDS = {"quote", "id", "score", "briefing", "source"}
+
+
+@dataclass(frozen=True)
+class FigureCase:
+    """A question judged by the figures its answer must state."""
+
+    id: str
+    text: str
+    slash: bool
+    numbers: tuple[str, ...]
+    speakers: tuple[str, ...]
+    abstain: bool
+    or_abstain: bool
+
+
+@dataclass
+class FigureScore:
+    """Right figure and speaker, correct declines, and replies that stated a wrong figure."""
+
+    answerable: int = 0
+    right: int = 0
+    unanswerable: int = 0
+    declined: int = 0
+    wrong: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def right_rate(self) -> float:
+        return self.right / self.answerable if self.answerable else 0.0
+
+    @property
+    def decline_rate(self) -> float:
+        return self.declined / self.unanswerable if self.unanswerable else 0.0
+
+    @property
+    def wrong_rate(self) -> float:
+        total = self.answerable + self.unanswerable
+        return self.wrong / total if total else 0.0
+
+
+def load_figure_cases(path: Path) -> list[FigureCase]:
+    cases = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            raw = json.loads(line)
+            expect = raw["expect"]
+            cases.append(
+                FigureCase(
+                    id=raw["id"],
+                    text=raw["text"],
+                    slash=raw["via"] == "slash",
+                    numbers=tuple(expect.get("numbers", ())),
+                    speakers=tuple(expect.get("speakers", ())),
+                    abstain=bool(expect.get("abstain")),
+                    or_abstain=bool(expect.get("or_abstain")),
+                )
+            )
+    return cases
+
+
+def _numbers(text: str) -> set[tuple[float, bool]]:
+    return {(float(m.group(1).replace(",", "")), bool(m.group(2))) for m in _NUMBER.finditer(text)}
+
+
+def _wanted(number: str) -> tuple[float, bool]:
+    return float(number.rstrip("%").replace(",", "")), number.endswith("%")
+
+
+def judge_figures(case: FigureCase, record: dict) -> tuple[bool, str]:
+    """(passed, why) for one reply in the JSON interface's shape."""
+    answered = bool(record.get("answered")) and bool(record.get("answers"))
+    if case.abstain:
+        return (not answered, "answered a question the briefing does not hold" if answered else "ok")
+    if not answered:
+        return (case.or_abstain, "ok" if case.or_abstain else "declined")
+    found: set[tuple[float, bool]] = set()
+    for answer in record["answers"][: len(case.numbers)]:
+        found |= _numbers(json.dumps({k: v for k, v in answer.items() if k not in _NOT_FIELDS}, ensure_ascii=False))
+    missing = [n for n in case.numbers if _wanted(n) not in found]
+    if missing:
+        return False, f"top answer lacks {missing}"
+    speaker = str(record["answers"][0].get("speaker", ""))
+    if not any(s in speaker for s in case.speakers):
+        return False, f"speaker {speaker!r} not in {list(case.speakers)}"
+    return True, "ok"
+
+
+def evaluate_figures(engine: Engine, cases: list[FigureCase]) -> FigureScore:
+    """Every case through the JSON interface (``tradebot ask --json``, with ``--slash`` for slash cases)."""
+    from bot.commands.ask import reply_json, slash_json
+
+    score = FigureScore()
+    for case in cases:
+        record = slash_json(case.text, engine) if case.slash else reply_json(engine.ask(case.text))
+        passed, why = judge_figures(case, record)
+        if case.abstain:
+            score.unanswerable += 1
+            score.declined += passed
+        else:
+            score.answerable += 1
+            score.right += passed
+        if not passed and why != "declined":
+            score.wrong += 1
+        if not passed:
+            score.failures.append(f"{case.id} {case.text!r}: {why}")
     return score

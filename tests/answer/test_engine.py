@@ -122,7 +122,9 @@ def test_bare_topic_gives_headline_then_the_rest(engine: Engine, topic: str, hea
         ("what is the yuan exchange rate", "unknown", "exchange"),
         ("steel exports", "unknown", "steel"),
         ("bitcoin", "unknown", "bitcoin"),
-        ("what was the trade surplus", "unknown", "surplus"),
+        ("what was the trade surplus", "kind", "surplus"),
+        ("total trade in US dollars", "kind", "US dollars"),
+        ("what did UNCTAD forecast for global trade", "unknown", "UNCTAD"),
     ],
 )
 def test_declines_what_the_briefing_does_not_hold(engine: Engine, question: str, reason: str, named: str) -> None:

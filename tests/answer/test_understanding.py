@@ -57,8 +57,7 @@ def test_ordinary_words_are_read_not_declined(engine: Engine, question: str, exp
 
 def test_how_many_soes_is_not_the_average_per_soe(engine: Engine) -> None:
     reply = engine.ask("how many SOEs trade")  # the briefing gives no count of state-owned enterprises
-    assert not reply.answered and "count" in reply.not_found
-    assert "940 million yuan" not in reply_text(reply)
+    assert not reply.answered and "count" in reply.not_found and not reply.answers
 
 
 @pytest.mark.parametrize(
