@@ -80,3 +80,29 @@ def test_ask_slash_runs_subcommands_and_questions(capsys: pytest.CaptureFixture[
     assert lithium["answers"][0]["id"] == "scio-2026-01-14/lithium-battery-exports-growth"
     assert main(["ask", "--slash", "help"]) == 0
     assert "/trade subscribe" in capsys.readouterr().out
+
+
+def test_ask_explain_prints_the_frame_candidates_and_their_features(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "--explain", "how fast did exports to ASEAN grow?"]) == 0
+    out = capsys.readouterr().out
+    assert "read as: exports · ASEAN · growth" in out
+    assert "asean-trade-2025" in out and "topic +3.00" in out
+    assert "reply: answered" in out
+
+
+def test_ask_json_holds_the_reading(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "--json", "how much did imports from Latin America grow in 2025?"]) == 0
+    reading = json.loads(capsys.readouterr().out)["reading"]
+    assert reading["summary"] == "imports · Latin America · growth · 2025"
+    assert (reading["flow"], reading["subjects"], reading["measures"], reading["period"]) == (
+        "imports",
+        ["Latin America"],
+        ["growth"],
+        "2025",
+    )
+
+
+def test_ask_json_answers_two_figures_first(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "--json", "partners over 1 trillion, and over 100 billion?"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["asked"] == 2 and [a["value"] for a in data["answers"][:2]] == ["14", "62"]

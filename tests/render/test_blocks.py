@@ -144,3 +144,38 @@ def test_home_view_validates(kb: KnowledgeBase) -> None:
     for answer in key_answers(kb):
         assert escape(answer.value) in text and answer.speaker in text
     assert "/trade" in text
+
+
+def context_texts(msg: SlackMessage) -> list[str]:
+    return [e["text"] for b in msg.blocks if b["type"] == "context" for e in b["elements"]]
+
+
+def test_an_answer_says_how_the_question_was_read(session_engine: Engine) -> None:
+    msg = reply_message(session_engine.ask("how much did imports from Latin America grow in 2025?"))
+    assert_valid(msg)
+    assert "Read as: imports · Latin America · growth · 2025" in context_texts(msg)
+    assert "Read as: imports · Latin America · growth · 2025" in msg.text
+
+
+def test_a_decline_says_how_it_was_read_and_offers_the_closest_figure_first(session_engine: Engine) -> None:
+    msg = reply_message(session_engine.ask("total trade in US dollars"))
+    assert_valid(msg)
+    assert "no figure in US dollars" in msg.blocks[0]["text"]["text"]
+    assert any(t.startswith("Read as: trade · in US dollars") for t in context_texts(msg))
+    first = next(b for b in msg.blocks if b.get("block_id") == "suggestions")["elements"][0]
+    assert "45.47 trillion yuan" in first["text"]["text"]
+
+
+def test_two_figures_asked_are_both_shown_in_full(session_engine: Engine) -> None:
+    reply = session_engine.ask("Africa vs Latin America growth")
+    msg = reply_message(reply)
+    assert_valid(msg)
+    sections = [b["text"]["text"] for b in msg.blocks if b["type"] == "section"]
+    assert escape(reply.answers[0].value) in sections[0] and escape(reply.answers[1].value) in sections[1]
+    assert sum(b["type"] == "divider" for b in msg.blocks) >= 1
+
+
+def test_a_question_about_the_briefing_renders_its_facts(session_engine: Engine) -> None:
+    msg = reply_message(session_engine.ask("who is Lyu Daliang?"))
+    assert_valid(msg)
+    assert "Lyu Daliang" in msg.blocks[0]["text"]["text"] and "spokesperson" in msg.text
