@@ -1,6 +1,6 @@
 """Calibrate the decline threshold (``answer_at`` in bot/answer/data/scoring.toml), run by hand.
 
-    python bench/calibrate.py [--sets tests/answer/eval_set.jsonl ...] [--others ../shared/eval/questions-by-others.jsonl]
+    python bench/calibrate.py [--sets SET.jsonl ...] [--others ../shared/eval/questions-by-others.jsonl]
 
 Every development question is answered once with no threshold (any figure that agrees with every slot asked is
 given); each reply keeps its best score. For each candidate threshold the script then counts, as the project is

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from bot.answer.briefing_facts import briefing_facts
 from bot.answer.declines import Decline, explain_decline
-from bot.answer.features import Asked, agrees, features
+from bot.answer.features import Asked, agrees, features, fuzzy_similarity
 from bot.answer.index import Index
 from bot.answer.language import language
 from bot.answer.models import Answer, Candidate, Reply
@@ -22,7 +22,7 @@ from bot.answer.parts import split, word_split
 from bot.answer.profiles import Profile, build_profiles
 from bot.answer.reading.frame import Flow, Measure, Reading, ReadingView
 from bot.answer.reading.reader import Reader
-from bot.answer.scoring import Scored, Scoring, load_scoring
+from bot.answer.scoring import Scored, Scoring, dot, load_scoring
 from bot.answer.suggest import Suggester
 from bot.answer.words import phrase_of
 from bot.kb.base import Entry, KnowledgeBase
@@ -42,6 +42,7 @@ class Engine:
         self.kb = kb
         self.language = language()
         self.scoring = scoring or load_scoring()
+        self._weights = self.scoring.vector  # read once: scoring a figure is the hot path
         # The knowledge base never changes under an engine and replies are immutable, so a repeated message
         # ("/trade key", a popular question, a button pressed by many) is answered from memory.
         self._remembered = lru_cache(maxsize=cache_size)(self._ask) if cache_size else self._ask
@@ -96,7 +97,7 @@ class Engine:
         scored = [self._score(asked, p) for p in self._candidates(reading)]
         scored.sort(key=lambda s: (-s.score, s.profile.position))
         # The fuzzy word similarity re-ranks the best few: computed for all, it would be most of the time spent.
-        top = [self._score(asked, s.profile, with_fuzzy=True) for s in scored[:FUZZY_SHORTLIST]]
+        top = [self._with_fuzzy(asked, s) for s in scored[:FUZZY_SHORTLIST]]
         top.sort(key=lambda s: (-s.score, s.profile.position))
         return top + scored[FUZZY_SHORTLIST:]
 
@@ -146,7 +147,7 @@ class Engine:
         missing = [d.sentence() for d in declines]
         # The runners-up of the first part, as related figures: what else was close.
         seen = {a.id for a in answers}
-        for scored in self.rank(parts[0])[1:]:
+        for scored in bests[0][1][1:]:
             if len(answers) >= len(parts) + MAX_ANSWERS - 1:
                 break
             if scored.score < self.scoring.related_at or not agrees(scored.features):
@@ -187,11 +188,12 @@ class Engine:
 
     def _candidates(self, reading: Reading) -> list[Profile]:
         """The figures worth scoring: those the subject words, topics and entities find, else the national ones."""
-        words = list(reading.words) + [w for e in reading.entities for w in e.words]
-        found = {position for position in self.index.candidates(words)}
+        found = self.index.candidates(list(reading.words), described=True)
+        # An entity may be named only in a figure's quote ("dairy imports from Australia and New Zealand").
+        generic = self.language.generic
+        found |= self.index.candidates([w for e in reading.entities for w in e.words if w not in generic])
         for subject in reading.subjects:
             found.update(p.position for p in self._by_topic.get(subject.topic, ()))
-            found.update(self.index.candidates(list(subject.words)))
         if not found:
             # Nothing named: China's own figures, and any figure stating a rare measure asked ("outlook").
             found = {p.position for p in self._national}
@@ -199,9 +201,13 @@ class Engine:
                 found.update(p.position for p in self._offering.get(measure, ()))
         return [self.profiles[position] for position in sorted(found)]
 
-    def _score(self, asked: Asked, profile: Profile, with_fuzzy: bool = False) -> Scored:
-        found = features(asked, profile, self.index, with_fuzzy=with_fuzzy)
-        return Scored(profile=profile, features=found, score=self.scoring.total(found))
+    def _score(self, asked: Asked, profile: Profile) -> Scored:
+        found = features(asked, profile, self.index)
+        return Scored(profile=profile, features=found, score=dot(self._weights, found))
+
+    def _with_fuzzy(self, asked: Asked, scored: Scored) -> Scored:
+        found = scored.features._replace(fuzzy=fuzzy_similarity(asked, scored.profile))
+        return Scored(profile=scored.profile, features=found, score=dot(self._weights, found))
 
     def _key(self, text: str) -> tuple[str, ...]:
         return tuple(w for w in phrase_of(text) if w not in self.language.stopwords)

@@ -6,7 +6,8 @@ it contradicts it, zero where the slot was not asked. ``bot.answer.scoring`` wei
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -21,8 +22,9 @@ MAX_SOFT_EXTRA = 0.9  # unasked subject words alone never make a contradiction (
 MIN_COVERAGE = 0.35  # below this share of the subject words asked, a figure is about something else
 
 
-@dataclass(frozen=True, slots=True)
-class Features:
+class Features(NamedTuple):
+    """One number per feature; a tuple, so the score is a dot product with the weights (this is the hot path)."""
+
     subject: float = 0.0
     uncovered: float = 0.0
     topic: float = 0.0
@@ -44,7 +46,7 @@ class Features:
     headline: float = 0.0
 
 
-NAMES: tuple[str, ...] = tuple(f.name for f in fields(Features))
+NAMES: tuple[str, ...] = Features._fields
 # Features at -1 or below where the figure contradicts what was asked: such a figure is never the answer, and a
 # decline names the worst of them. Values between -1 and 0 are mild preferences (a sub-period nobody asked for).
 CONFLICTS = (
@@ -59,6 +61,9 @@ class Asked:
 
     reading: Reading
     words: tuple[str, ...]
+    coverage: tuple[
+        tuple[str, float], ...
+    ]  # each word with its weight in the subject feature (idf; half for a topic's)
     idf_total: float
     vocabulary: frozenset[str]  # words asked, the named subjects' words and their topics' names
     typed_words: frozenset[str]  # the subject words actually typed (not the topics' other names)
@@ -71,6 +76,9 @@ class Asked:
     @classmethod
     def of(cls, reading: Reading, index: Index, topic_words: dict[str, frozenset[str]], covered_year: int) -> Asked:
         words = reading.words
+        # Words that named a topic weigh half: the topic feature counts them already, and the word beside them says
+        # which of its figures is meant ("agricultural trade with Belt and Road partners").
+        coverage = tuple((w, index.idf.get(w, 0.0) * (0.5 if w in reading.topic_words else 1.0)) for w in words)
         vocabulary = set(words)
         for subject in reading.subjects:
             vocabulary |= set(subject.words) | topic_words.get(subject.topic, frozenset())
@@ -79,7 +87,8 @@ class Asked:
         return cls(
             reading=reading,
             words=words,
-            idf_total=sum(index.idf.get(w, 0.0) for w in words),
+            coverage=coverage,
+            idf_total=sum(mass for _, mass in coverage),
             vocabulary=frozenset(vocabulary),
             typed_words=frozenset(words) | {w for s in reading.subjects for w in s.words},
             topics=frozenset(s.topic for s in reading.subjects),
@@ -90,13 +99,21 @@ class Asked:
         )
 
 
+def fuzzy_similarity(asked: Asked, profile: Profile) -> float:
+    """rapidfuzz's token-set similarity of the words asked to the figure's label, subject and synonyms, in [0, 1].
+
+    The slowest feature: the engine computes it for its best few candidates only.
+    """
+    return fuzz.token_set_ratio(asked.fuzzy_text, profile.label_text) / 100
+
+
 def features(asked: Asked, profile: Profile, index: Index, with_fuzzy: bool = False) -> Features:
     """The features of ``profile`` for the question ``asked``."""
     r = asked.reading
     weights = index.weights[profile.position]
     subject = 0.0
     if asked.idf_total:
-        subject = sum(index.idf.get(w, 0.0) * min(1.0, weights.get(w, 0.0) / 3.0) for w in asked.words)
+        subject = sum(mass * min(1.0, weights.get(w, 0.0) / 3.0) for w, mass in asked.coverage)
         subject /= asked.idf_total
     return Features(
         subject=subject,
@@ -115,7 +132,7 @@ def features(asked: Asked, profile: Profile, index: Index, with_fuzzy: bool = Fa
         not_total=-1.0 if r.not_total and profile.flow is Flow.TRADE else 0.0,
         speaker=0.0 if r.speaker is None else (1.0 if profile.speaker == r.speaker else -0.3),
         amount=_amount(r, profile),
-        fuzzy=fuzz.token_set_ratio(asked.fuzzy_text, _label_text(profile)) / 100 if with_fuzzy else 0.0,
+        fuzzy=fuzzy_similarity(asked, profile) if with_fuzzy else 0.0,
         unmatched=_unmatched(r),
         headline=1.0 if profile.headline else 0.0,
     )
@@ -135,10 +152,9 @@ def _extra(asked: Asked, p: Profile) -> float:
     # A group's other members are the group feature's part, and all of them when the topic naming the group is named.
     named_group = any(m & asked.typed_words for m in p.members) or p.topic in asked.topics
     others = frozenset().union(*p.members) if p.members and named_group else frozenset()
-    unnamed_goods = p.products - asked.vocabulary - others
-    if unnamed_goods and asked.typed_words <= asked.topic_vocabulary:
-        return -1.0  # only a topic asked ("exports to the EU"): garment exports to the EU are something narrower
     words = min(len(name - asked.vocabulary - others) for name in p.names)
+    if asked.typed_words <= asked.topic_vocabulary and p.narrower - asked.vocabulary - others:
+        return -1.0  # only a topic asked ("exports to the EU"): high-tech exports to the EU are something narrower
     if p.topic not in asked.topics and words >= 3:
         return -1.0  # three words of another subject: the GBA's nine cities are not Guangdong
     # Otherwise a soft penalty: subjects carry qualifiers ("customs and relevant departments"); goods nobody named
@@ -263,11 +279,6 @@ def _unmatched(r: Reading) -> float:
     if not named:
         return 0.0  # a chatty question about China as a whole: its other words are the chat ("my boss is asking")
     return -len(r.unmatched) / (len(r.unmatched) + named)
-
-
-def _label_text(p: Profile) -> str:
-    ind = p.entry.indicator
-    return " ".join((ind.label, ind.subject, *ind.synonyms))
 
 
 def agrees(found: Features) -> bool:

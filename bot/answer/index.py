@@ -84,16 +84,11 @@ class Index:
                                 phrases.update(run[i : i + n] for i in range(len(run) - n + 1))
         return phrases
 
-    def candidates(self, words: list[str]) -> dict[int, float]:
-        """Positions of the figures any of ``words`` occurs in, with the sum of idf x field weight."""
-        scores: dict[int, float] = {}
-        for word in dict.fromkeys(words):
-            idf = self.idf.get(word)
-            if idf is None:
-                continue
-            for position, weight in self.postings[word]:
-                scores[position] = scores.get(position, 0.0) + idf * weight
-        return scores
+    def candidates(self, words: list[str], described: bool = False) -> set[int]:
+        """Positions of the figures any of ``words`` occurs in; with ``described``, only those it describes (a word
+        found only in a quote cannot make a figure the answer, and scoring such figures is most of the time)."""
+        floor = DESCRIBES if described else 0.0
+        return {position for word in words for position, weight in self.postings.get(word, ()) if weight >= floor}
 
 
 def _outside(words: Phrase, names: list[Phrase]) -> list[Phrase]:

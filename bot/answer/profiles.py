@@ -50,6 +50,7 @@ class Profile:
     names: tuple[frozenset[str], ...]  # the specific words of each name it goes by: subject, parenthesis, synonyms
     products: frozenset[str]  # words of its subject that name goods (Harmonized System): "garment", "machinery"
     measured: frozenset[str]  # words of its measure no slot reads: "price" in "import prices"
+    narrower: frozenset[str]  # words of its subject that name goods or another topic ("garment", "high-tech")
     about: frozenset[str]  # every word that describes it (subject, synonyms, label, topic)
     quoted: frozenset[str]  # the words of its quotes
     amounts: frozenset[float]
@@ -57,6 +58,7 @@ class Profile:
     headline: bool
     members: tuple[frozenset[str], ...]  # the items of a subject that lists several ("EVs, lithium batteries, solar")
     per: str | None  # what an average is per ("day" for sales per day)
+    label_text: str  # label, subject and synonyms, for the fuzzy word similarity
     counted: str | None  # what a count counts when it is time: "year", "month", "quarter"; None otherwise
 
     @property
@@ -109,9 +111,11 @@ def build_profiles(reader: Reader, index: Index) -> list[Profile]:
                 speaker=entry.speaker.id,
                 core=_specific(ind.subject, stop),
                 products=_specific(ind.subject, stop) & reader.product_words,
+                narrower=_specific(ind.subject, stop) & (reader.product_words | reader.topic_words),
                 names=_names(ind.subject, ind.synonyms, stop),
                 measured=_measure_words(reader, ind.measure) - stop,
                 per=reader.per_basis(_per(ind.measure)),
+                label_text=" ".join((ind.label, ind.subject, *ind.synonyms)),
                 counted=_counted(ind.unit),
                 about=frozenset(w for w, weight in weights.items() if weight >= DESCRIBES),
                 quoted=frozenset(phrase_of(" ".join((ind.quote, *ind.restated)))),

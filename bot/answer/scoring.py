@@ -10,6 +10,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import mul
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -55,9 +56,13 @@ class Scoring(BaseModel):
     related_at: float
     weights: Weights
 
+    @property
+    def vector(self) -> tuple[float, ...]:
+        """The weights in feature order, so that a score is one dot product (``total``)."""
+        return tuple(getattr(self.weights, name) for name in NAMES)
+
     def total(self, features: Features) -> float:
-        weights = self.weights
-        return sum(getattr(weights, name) * getattr(features, name) for name in NAMES)
+        return dot(self.vector, features)
 
     def parts(self, features: Features) -> list[tuple[str, float]]:
         """Each feature's contribution, largest first (what ``--explain`` prints)."""
@@ -68,6 +73,11 @@ class Scoring(BaseModel):
         """The slot that contradicts the question most, or None when none does."""
         worst = min(CONFLICTS, key=lambda name: getattr(self.weights, name) * getattr(features, name))
         return worst if getattr(features, worst) < 0 else None
+
+
+def dot(weights: tuple[float, ...], features: Features) -> float:
+    """The score: weights times features, summed."""
+    return sum(map(mul, weights, features))
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import fields
 
 import pytest
 
@@ -25,7 +24,7 @@ def scored(engine: Engine, text: str, indicator: str) -> Scored:
 def test_every_feature_has_a_weight_in_the_data_file() -> None:
     with SCORING.open("rb") as handle:
         data = tomllib.load(handle)
-    assert set(data["weights"]) == set(NAMES) == {f.name for f in fields(Features)}
+    assert set(data["weights"]) == set(NAMES) == set(Features._fields)
     assert set(CONFLICTS) <= set(NAMES)
     assert data["answer_at"] > data["related_at"]
 

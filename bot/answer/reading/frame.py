@@ -108,6 +108,7 @@ class Reading(Frozen):
     entities: tuple[Entity, ...] = ()
     words: tuple[str, ...] = ()  # other words that name part of a subject, found in the index
     typed: tuple[str, ...] = ()  # those words as typed, for the summary and a decline to repeat
+    topic_words: tuple[str, ...] = ()  # those of ``words`` that named a topic ("belt", "road")
     unmatched: tuple[str, ...] = ()  # English words that describe no figure ("casinos"): evidence against an answer
     flows: tuple[Flow, ...] = ()
     measures: frozenset[Measure] = frozenset()

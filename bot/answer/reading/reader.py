@@ -21,7 +21,7 @@ from bot.answer.reading.qualifiers import QualifierParser
 from bot.answer.reading.quantity import quantities
 from bot.answer.reading.subject import SubjectParser
 from bot.answer.spelling import Speller, is_english
-from bot.answer.words import PhraseTable, message_words, norm
+from bot.answer.words import PhraseTable, message_words, norm, phrase_of
 from bot.kb.base import KnowledgeBase
 
 _NUMBER = re.compile(r"^[\d.,%-]+(?:st|nd|rd|th)?$")
@@ -46,13 +46,19 @@ class Reader:
         self._conjunctions = PhraseTable([(p, True) for p in language.conjunction])
         # Words that name goods: a figure about goods nobody named is about something narrower than the question.
         self.product_words = frozenset(w for p in language.products for w in p) - language.generic - language.stopwords
+        # Words of the topics' names: a figure whose subject holds one is about that topic too ("high-tech").
+        self.topic_words = (
+            frozenset(w for t in kb.topics for alias in (t.name, *t.synonyms) for w in phrase_of(alias))
+            - language.generic
+            - language.stopwords
+        )
         gazetteer_words = {w for phrase in _gazetteer_phrases(language) for w in phrase}
         known = set(index.idf) | index.surface | self.slot_words | gazetteer_words | _place_words()
         targets = (index.surface | {w for p in _slot_phrases(language) for w in p}) - language.stopwords
         self.speller = Speller(known=known, targets=targets)
 
     def _per(self, tokens: list[str]) -> str | None:
-        """The basis of "per <...>": the first word of the three after "per" that names one ("per duty-free shopper")."""
+        """What "per <...>" divides by: the first of the three words after "per" that names a basis."""
         for i, word in enumerate(tokens):
             if word == "per":
                 basis = next((self.per_basis(w) for w in tokens[i + 1 : i + 4] if self.per_basis(w)), None)
@@ -134,7 +140,8 @@ class Reader:
         for flow in qualifiers.excluded:  # "trade excluding imports" asks exports
             flow_list = [f for f in flow_list if f is not flow and f is not Flow.TRADE] or [_other(flow)]
         unique = dict(zip(words, word_at, strict=True))
-        joins = [m.start for m in self._conjunctions.find(tokens, set())]
+        # An "and" inside a name ("Belt and Road", "mechanical and electrical") joins nothing.
+        joins = [m.start for m in self._conjunctions.find(tokens, set()) if m.start not in subject_positions]
         return Reading(
             text=text,
             word_at=tuple(unique.values()),
@@ -143,6 +150,7 @@ class Reader:
             subjects=subjects.subjects,
             entities=subjects.entities,
             words=tuple(unique),
+            topic_words=tuple(w for w, at in unique.items() if at in subject_positions),
             typed=tuple(dict.fromkeys(shown)),
             unmatched=tuple(dict.fromkeys(unmatched)),
             flows=tuple(flow_list),

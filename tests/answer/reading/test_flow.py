@@ -8,24 +8,24 @@ from bot.answer.reading.frame import Flow
 from bot.answer.reading.reader import Reader
 from tests.answer.reading.conftest import tokens
 
-E, I, T = Flow.EXPORTS, Flow.IMPORTS, Flow.TRADE
+EX, IM, TR = Flow.EXPORTS, Flow.IMPORTS, Flow.TRADE
 
 
 @pytest.mark.parametrize(
     ("text", "flows"),
     [
-        ("exports to ASEAN", (E,)),
-        ("outbound sales", (E,)),
-        ("shipments abroad", (E,)),
-        ("inbound shipments", (I,)),
-        ("purchases from abroad", (I,)),
-        ("the import bill", (I,)),
-        ("two-way trade with the EU", (T,)),
-        ("imports and exports", (T,)),
-        ("total import and export value", (T,)),
-        ("exports to the EU, the trade figure", (E,)),
-        ("imports and exports, respectively", (I, E)),
-        ("which grew faster, exports or imports?", (E, I)),
+        ("exports to ASEAN", (EX,)),
+        ("outbound sales", (EX,)),
+        ("shipments abroad", (EX,)),
+        ("inbound shipments", (IM,)),
+        ("purchases from abroad", (IM,)),
+        ("the import bill", (IM,)),
+        ("two-way trade with the EU", (TR,)),
+        ("imports and exports", (TR,)),
+        ("total import and export value", (TR,)),
+        ("exports to the EU, the trade figure", (EX,)),
+        ("imports and exports, respectively", (IM, EX)),
+        ("which grew faster, exports or imports?", (EX, IM)),
         ("how big is the economy", ()),
     ],
 )
@@ -34,4 +34,4 @@ def test_flows(reader: Reader, text: str, flows: tuple[Flow, ...]) -> None:
 
 
 def test_excluding_a_flow_asks_the_other(reader: Reader) -> None:
-    assert reader.read("trade excluding imports").flows == (E,)
+    assert reader.read("trade excluding imports").flows == (EX,)

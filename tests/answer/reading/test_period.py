@@ -44,7 +44,9 @@ def test_periods(reader: Reader, text: str, span: tuple[int, int] | None, compar
     assert (found.compared_with.first, found.compared_with.last) == compared if compared else not found.compared_with
 
 
-@pytest.mark.parametrize("text", ["since the launch", "Dec 18 to Jan 10", "since dec 18", "Dec. 18, 2025 - Jan. 14, 2026"])
+@pytest.mark.parametrize(
+    "text", ["since the launch", "Dec 18 to Jan 10", "since dec 18", "Dec. 18, 2025 - Jan. 14, 2026"]
+)
 def test_a_span_from_a_date_is_an_event(reader: Reader, text: str) -> None:
     assert reader.periods.parse(tokens(text, reader), set()).period.event
 
