@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from bot.answer.briefing_facts import briefing_facts
 from bot.answer.declines import Decline, explain_decline
-from bot.answer.features import Asked, agrees, features, fuzzy_similarity
+from bot.answer.features import Asked, agrees, coverage, covered, features, fuzzy_similarity
 from bot.answer.index import Index
 from bot.answer.language import language
 from bot.answer.models import Answer, Candidate, Reply
@@ -94,7 +94,11 @@ class Engine:
     def rank(self, reading: Reading) -> list[Scored]:
         """Every candidate figure for ``reading``, best first, with its features and score."""
         asked = self.asked(reading)
-        scored = [self._score(asked, p) for p in self._candidates(reading)]
+        candidates = [(p, coverage(asked, p, self.index)) for p in self._candidates(reading)]
+        # A figure that describes too few of the words asked can be neither the answer nor the one a decline names
+        # while others are described: scoring them all would be most of the time spent.
+        kept = [(p, c) for p, c in candidates if covered(asked, c)] or candidates
+        scored = [self._score(asked, p, c) for p, c in kept]
         scored.sort(key=lambda s: (-s.score, s.profile.position))
         # The fuzzy word similarity re-ranks the best few: computed for all, it would be most of the time spent.
         top = [self._with_fuzzy(asked, s) for s in scored[:FUZZY_SHORTLIST]]
@@ -201,8 +205,8 @@ class Engine:
                 found.update(p.position for p in self._offering.get(measure, ()))
         return [self.profiles[position] for position in sorted(found)]
 
-    def _score(self, asked: Asked, profile: Profile) -> Scored:
-        found = features(asked, profile, self.index)
+    def _score(self, asked: Asked, profile: Profile, subject: float | None = None) -> Scored:
+        found = features(asked, profile, self.index, subject=subject)
         return Scored(profile=profile, features=found, score=dot(self._weights, found))
 
     def _with_fuzzy(self, asked: Asked, scored: Scored) -> Scored:

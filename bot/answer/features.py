@@ -72,6 +72,11 @@ class Asked:
     fuzzy_text: str
     covered_year: int
     national: bool  # names no subject at all: China as a whole is meant
+    entity_words: tuple[frozenset[str], ...]  # each entity's words, to look for in a figure's words
+    subject_words: tuple[tuple[str, frozenset[str]], ...]  # each topic named, with the words that named it
+    measures: frozenset[Measure]  # the measures asked, "how much" dropped beside a stronger one
+    topic_only: bool  # every subject word typed names a topic ("exports to the EU")
+    unmatched: float  # the unmatched feature, the same for every figure
 
     @classmethod
     def of(cls, reading: Reading, index: Index, topic_words: dict[str, frozenset[str]], covered_year: int) -> Asked:
@@ -79,6 +84,8 @@ class Asked:
         # Words that named a topic weigh half: the topic feature counts them already, and the word beside them says
         # which of its figures is meant ("agricultural trade with Belt and Road partners").
         coverage = tuple((w, index.idf.get(w, 0.0) * (0.5 if w in reading.topic_words else 1.0)) for w in words)
+        typed = frozenset(words) | {w for s in reading.subjects for w in s.words}
+        topic_vocabulary = frozenset(w for s in reading.subjects for w in topic_words.get(s.topic, frozenset()))
         vocabulary = set(words)
         for subject in reading.subjects:
             vocabulary |= set(subject.words) | topic_words.get(subject.topic, frozenset())
@@ -90,13 +97,23 @@ class Asked:
             coverage=coverage,
             idf_total=sum(mass for _, mass in coverage),
             vocabulary=frozenset(vocabulary),
-            typed_words=frozenset(words) | {w for s in reading.subjects for w in s.words},
+            typed_words=typed,
             topics=frozenset(s.topic for s in reading.subjects),
-            topic_vocabulary=frozenset(w for s in reading.subjects for w in topic_words.get(s.topic, frozenset())),
+            topic_vocabulary=topic_vocabulary,
             fuzzy_text=" ".join((*reading.typed, *(s.name for s in reading.subjects))),
             covered_year=covered_year,
             national=not (reading.words or reading.subjects or reading.entities),
+            entity_words=tuple(frozenset(e.words) for e in reading.entities),
+            subject_words=tuple((s.topic, frozenset(s.words)) for s in reading.subjects),
+            measures=_asked_measures(reading.measures),
+            topic_only=typed <= topic_vocabulary,
+            unmatched=_unmatched(reading),
         )
+
+
+def _asked_measures(measures: frozenset[Measure]) -> frozenset[Measure]:
+    """ "How much did imports grow": the growth is asked, the "how much" only says so."""
+    return measures - {Measure.VALUE} if Measure.VALUE in measures and len(measures) > 1 else measures
 
 
 def fuzzy_similarity(asked: Asked, profile: Profile) -> float:
@@ -107,22 +124,35 @@ def fuzzy_similarity(asked: Asked, profile: Profile) -> float:
     return fuzz.token_set_ratio(asked.fuzzy_text, profile.label_text) / 100
 
 
-def features(asked: Asked, profile: Profile, index: Index, with_fuzzy: bool = False) -> Features:
-    """The features of ``profile`` for the question ``asked``."""
-    r = asked.reading
+def coverage(asked: Asked, profile: Profile, index: Index) -> float:
+    """The idf-weighted share of the subject words asked that describe the figure (0 when none was asked)."""
+    if not asked.idf_total:
+        return 0.0
     weights = index.weights[profile.position]
-    subject = 0.0
-    if asked.idf_total:
-        subject = sum(mass * min(1.0, weights.get(w, 0.0) / 3.0) for w, mass in asked.coverage)
-        subject /= asked.idf_total
+    return sum(mass * min(1.0, weights.get(w, 0.0) / 3.0) for w, mass in asked.coverage) / asked.idf_total
+
+
+def covered(asked: Asked, subject: float) -> bool:
+    """Whether a figure with this coverage can be the answer at all."""
+    return not asked.idf_total or subject >= MIN_COVERAGE
+
+
+def features(
+    asked: Asked, profile: Profile, index: Index, with_fuzzy: bool = False, subject: float | None = None
+) -> Features:
+    """The features of ``profile`` for the question ``asked`` (``subject``: its coverage, when already known)."""
+    r = asked.reading
+    if subject is None:
+        subject = coverage(asked, profile, index)
+    mentions = profile.mentions
     return Features(
         subject=subject,
         uncovered=-1.0 if asked.idf_total and subject < MIN_COVERAGE else 0.0,
-        topic=_topic(r, profile),
-        entity=-float(sum(1 for e in r.entities if not set(e.words) <= (profile.about | profile.quoted))),
+        topic=_topic(asked, profile) if r.subjects else 0.0,
+        entity=-float(sum(1 for words in asked.entity_words if not words <= mentions)),
         extra=_extra(asked, profile),
         flow=_flow(r, profile),
-        measure=_measure(r, profile),
+        measure=_measure(r, profile, asked.measures),
         period=_period(r, profile, asked.covered_year),
         comparison=_comparison(r, profile, asked.covered_year),
         currency=_currency(r, profile),
@@ -133,7 +163,7 @@ def features(asked: Asked, profile: Profile, index: Index, with_fuzzy: bool = Fa
         speaker=0.0 if r.speaker is None else (1.0 if profile.speaker == r.speaker else -0.3),
         amount=_amount(r, profile),
         fuzzy=fuzzy_similarity(asked, profile) if with_fuzzy else 0.0,
-        unmatched=_unmatched(r),
+        unmatched=asked.unmatched,
         headline=1.0 if profile.headline else 0.0,
     )
 
@@ -150,10 +180,11 @@ def _extra(asked: Asked, p: Profile) -> float:
     if asked.national:
         return -1.0  # a question naming no subject asks about China as a whole, not ASEAN or the world
     # A group's other members are the group feature's part, and all of them when the topic naming the group is named.
-    named_group = any(m & asked.typed_words for m in p.members) or p.topic in asked.topics
-    others = frozenset().union(*p.members) if p.members and named_group else frozenset()
+    others = frozenset()
+    if p.members and (p.topic in asked.topics or any(m & asked.typed_words for m in p.members)):
+        others = p.member_words
     words = min(len(name - asked.vocabulary - others) for name in p.names)
-    if asked.typed_words <= asked.topic_vocabulary and p.narrower - asked.vocabulary - others:
+    if asked.topic_only and p.narrower - asked.vocabulary - others:
         return -1.0  # only a topic asked ("exports to the EU"): high-tech exports to the EU are something narrower
     if p.topic not in asked.topics and words >= 3:
         return -1.0  # three words of another subject: the GBA's nine cities are not Guangdong
@@ -185,10 +216,8 @@ def _currency(r: Reading, p: Profile) -> float:
     return -1.0
 
 
-def _topic(r: Reading, p: Profile) -> float:
-    if not r.subjects:
-        return 0.0
-    about = [s.topic == p.topic or set(s.words) <= p.about for s in r.subjects]
+def _topic(asked: Asked, p: Profile) -> float:
+    about = [topic == p.topic or words <= p.about for topic, words in asked.subject_words]
     return 1.0 if all(about) else 0.0 if any(about) else -1.0
 
 
@@ -209,8 +238,7 @@ def _flow(r: Reading, p: Profile) -> float:
     return -1.0  # the opposite flow
 
 
-def _measure(r: Reading, p: Profile) -> float:
-    asked = r.measures - {Measure.VALUE} if Measure.VALUE in r.measures and len(r.measures) > 1 else r.measures
+def _measure(r: Reading, p: Profile, asked: frozenset[Measure]) -> float:
     if not asked:
         if p.offers & _DEFAULT_MEASURES:
             return 0.3

@@ -53,10 +53,12 @@ class Profile:
     narrower: frozenset[str]  # words of its subject that name goods or another topic ("garment", "high-tech")
     about: frozenset[str]  # every word that describes it (subject, synonyms, label, topic)
     quoted: frozenset[str]  # the words of its quotes
+    mentions: frozenset[str]  # every word it is described by or quoted with: where a named entity may appear
     amounts: frozenset[float]
     named_amount: bool  # its label names an amount ("partners with trade over 1 trillion yuan"): a subset, a milestone
     headline: bool
     members: tuple[frozenset[str], ...]  # the items of a subject that lists several ("EVs, lithium batteries, solar")
+    member_words: frozenset[str]  # every word of those items
     per: str | None  # what an average is per ("day" for sales per day)
     label_text: str  # label, subject and synonyms, for the fuzzy word similarity
     counted: str | None  # what a count counts when it is time: "year", "month", "quarter"; None otherwise
@@ -118,11 +120,13 @@ def build_profiles(reader: Reader, index: Index) -> list[Profile]:
                 label_text=" ".join((ind.label, ind.subject, *ind.synonyms)),
                 counted=_counted(ind.unit),
                 about=frozenset(w for w, weight in weights.items() if weight >= DESCRIBES),
-                quoted=frozenset(phrase_of(" ".join((ind.quote, *ind.restated)))),
+                quoted=(quoted := frozenset(phrase_of(" ".join((ind.quote, *ind.restated))))),
+                mentions=quoted | frozenset(w for w, weight in weights.items() if weight >= DESCRIBES),
                 amounts=amounts_in(list(phrase_of(f"{ind.label} {ind.measure} {ind.stated}"))),
                 named_amount=bool(amounts_in(list(phrase_of(f"{ind.label} {ind.measure}")))),
                 headline=topic is not None and topic.headline == ind.id,
-                members=_members(ind.subject, stop),
+                members=(members := _members(ind.subject, stop)),
+                member_words=frozenset().union(*members),
             )
         )
     return profiles
