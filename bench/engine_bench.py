@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.answer.engine import Engine  # noqa: E402
+from bot.garbage import freeze_startup_objects  # noqa: E402
 from bot.kb.loader import DEFAULT_KNOWLEDGE_DIR, load_knowledge  # noqa: E402
 from tests.answer.evaluation import Case, evaluate, load_cases  # noqa: E402
 
@@ -120,6 +121,7 @@ def main() -> None:
     print(f"evaluation set: {len(cases)} questions")
     base = startup(DEFAULT_KNOWLEDGE_DIR)
     engine = Engine(load_knowledge(), cache_size=0)  # measure answering, not remembering
+    freeze_startup_objects()  # as every serving process does (bot/garbage.py) before it answers
     score = evaluate(engine, cases)
     samples = latencies(engine, cases, args.rounds)
 

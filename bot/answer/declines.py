@@ -70,6 +70,10 @@ class Decline:
 
 def explain_decline(reading: Reading, ranked: list[Scored], engine: Engine) -> Decline:
     """Why the best figures for ``reading`` do not answer it."""
+    if reading.entities:
+        # Something named that no figure is about is the reason, whatever else disagrees.
+        entity = reading.entities[0]
+        return Decline(reason="place" if entity.kind == "place" else "unknown", not_found=entity.name)
     if not ranked:
         return Decline(reason="unknown", not_found=_subject(reading) or reading.text[:80])
     scoring = engine.scoring
@@ -82,11 +86,6 @@ def explain_decline(reading: Reading, ranked: list[Scored], engine: Engine) -> D
             best = about[0]
             conflict = scoring.worst_conflict(best.features)
     subject = _subject(reading)
-    if reading.entities:
-        # Something named that no figure is about is the reason, whatever else disagrees.
-        entity = reading.entities[0]
-        reason = "place" if entity.kind == "place" else "unknown"
-        return Decline(reason=reason, not_found=entity.name)
     if conflict == "unmatched" and reading.unmatched:
         return Decline(reason="unknown", not_found=" ".join(reading.unmatched))
     if conflict in _RELAXED and conflict != "entity":

@@ -160,7 +160,7 @@ class Engine:
                 answers.append(self._answer(scored, parts[0], note=False))
                 seen.add(scored.profile.entry.uid)
         asked = len(parts) - len(declines)
-        return Reply(
+        return Reply.model_construct(  # every field is a value the engine built and typed
             query=text, answered=True, reason="answer", answers=answers, asked=asked, missing=missing, reading=view
         )
 
@@ -169,6 +169,8 @@ class Engine:
 
         An answer agrees with every slot asked, and its score reaches the calibrated threshold.
         """
+        if reading.entities and not any(self._mentions_entities(p, reading) for p in self._candidates(reading)):
+            return None, []  # something named that no figure even mentions: nothing to score
         ranked = self.rank(reading)
         best = next((s for s in ranked if agrees(s.features)), None)
         if best is not None and best.score < self.scoring.answer_at:
@@ -189,6 +191,10 @@ class Engine:
         if None in found or found[0].profile is found[1].profile:  # type: ignore[union-attr]
             return [reading], [single]
         return parts, bests
+
+    @staticmethod
+    def _mentions_entities(profile: Profile, reading: Reading) -> bool:
+        return all(set(e.words) <= profile.mentions for e in reading.entities)
 
     def _candidates(self, reading: Reading) -> list[Profile]:
         """The figures worth scoring: those the subject words, topics and entities find, else the national ones."""

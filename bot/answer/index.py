@@ -40,9 +40,8 @@ class Index:
         )
         self.described = frozenset(self._described_phrases())
         # The words as written (before stemming), for typo correction: "devcies" is one swap from "devices".
-        self.surface = frozenset(
-            w for e in kb.entries for texts in self._fields(e).values() for t in texts for w in split_words(prepare(t))
-        )
+        texts = {t for e in kb.entries for field in self._fields(e).values() for t in field}
+        self.surface = frozenset(w for t in texts for w in split_words(prepare(t, markup=False)))
 
     def _fields(self, entry: Entry) -> dict[str, list[str]]:
         ind = entry.indicator
@@ -94,7 +93,10 @@ class Index:
 def _outside(words: Phrase, names: list[Phrase]) -> list[Phrase]:
     """``words`` split into the runs that lie outside every occurrence of a multi-word name."""
     inside: set[int] = set()
+    present = set(words)
     for name in names:
+        if name[0] not in present:
+            continue
         for i in range(len(words) - len(name) + 1):
             if words[i : i + len(name)] == name:
                 inside.update(range(i, i + len(name)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from bot.answer.normalize import strip_slack_markup, words
@@ -30,9 +31,10 @@ _PRONOUN_AFTER = frozenset("about know what how the a an some more please pls".s
 _DOTTED = re.compile(r"^[a-z](?:\.[a-z])+\.?$")  # "u.s", "e.g", "no."
 
 
-def prepare(text: str) -> str:
-    """Slack markup stripped and the few spellings that must be read before words are split."""
-    text = strip_slack_markup(text)
+def prepare(text: str, markup: bool = True) -> str:
+    """Slack markup stripped (``markup``) and the few spellings that must be read before words are split."""
+    if markup:
+        text = strip_slack_markup(text)
     text = _THOUSANDS.sub("", text)
     text = _FLOW_PAIR.sub(r"\1 and \2", text)
     text = _US_DOLLARS.sub(" usd ", text)
@@ -73,9 +75,13 @@ def split_words(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=32_768)
 def phrase_of(text: str) -> Phrase:
-    """The compared words of a data phrase or field ("Exports to ASEAN" -> ("export", "to", "asean"))."""
-    return tuple(norm(w) for w in split_words(prepare(text)))
+    """The compared words of a data phrase or field ("Exports to ASEAN" -> ("export", "to", "asean")).
+
+    Remembered: knowledge-base fields repeat (a quote shared by several figures), and data holds no Slack markup.
+    """
+    return tuple(norm(w) for w in split_words(prepare(text, markup=False)))
 
 
 def message_words(text: str) -> tuple[list[str], list[str]]:

@@ -59,11 +59,11 @@ class Period(Frozen):
 
     @classmethod
     def months(cls, year: int, first_month: int, last_month: int, label: str) -> Period:
-        return cls(first=year * 12 + first_month - 1, last=year * 12 + last_month - 1, label=label)
+        return cls.model_construct(first=year * 12 + first_month - 1, last=year * 12 + last_month - 1, label=label)
 
     @classmethod
     def years(cls, first_year: int, last_year: int, label: str) -> Period:
-        return cls(first=first_year * 12, last=last_year * 12 + 11, label=label)
+        return cls.model_construct(first=first_year * 12, last=last_year * 12 + 11, label=label)
 
     @property
     def whole_years(self) -> bool:
@@ -193,7 +193,8 @@ class ReadingView(Frozen):
 
     @classmethod
     def of(cls, reading: Reading) -> ReadingView:
-        return cls(
+        # Built from a reading the engine made, so not validated again (a reply is built on every question).
+        return cls.model_construct(
             summary=reading.summary(),
             subjects=[s.name for s in reading.subjects],
             entities=[f"{e.name} ({e.kind})" for e in reading.entities],

@@ -83,11 +83,12 @@ class SubjectParser:
         for match in self._table.find(tokens, taken):
             hit = match.value
             words = tuple(tokens[match.start : match.end])
+            at = match.start
             if hit.kind == "topic":
                 positions.update(match.span)
-                subjects.setdefault(hit.key, Subject(topic=hit.key, name=hit.name, words=words, at=match.start))
+                subjects.setdefault(hit.key, Subject.model_construct(topic=hit.key, name=hit.name, words=words, at=at))
             else:
-                entities.setdefault(hit.key, Entity(name=hit.name, kind=hit.kind, words=words, at=match.start))  # type: ignore[arg-type]
+                entities.setdefault(hit.key, Entity.model_construct(name=hit.name, kind=hit.kind, words=words, at=at))
         return SubjectReading(
             subjects=tuple(subjects.values()), entities=tuple(entities.values()), topic_positions=frozenset(positions)
         )
