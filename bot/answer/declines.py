@@ -119,7 +119,7 @@ def _subject(reading: Reading) -> str:
 
 def _missing(conflict: str, r: Reading, subject: str) -> str:
     """What the briefing does not state, as "The briefing gives no …" ends."""
-    flow = r.flow.value if r.flow and r.flow is not Flow.TRADE else "trade"
+    flow = r.flow.value if r.flow and r.flow is not Flow.TRADE else "total trade"
     about = f" for {subject}" if subject else f" for {flow}" if conflict != "flow" else ""
     if conflict == "period" and r.period:
         return f"figure for {r.period.label}{about}"
@@ -131,7 +131,7 @@ def _missing(conflict: str, r: Reading, subject: str) -> str:
         return f"figure from {r.source.value}{about}"
     if conflict == "measure":
         if Measure.BALANCE in r.measures:
-            return "trade surplus or deficit: it is not stated, and I never compute a figure from two others"
+            return "trade surplus or deficit (it would be exports minus imports, and I never compute a figure)"
         names = [_MEASURE_NAMES[m] for m in sorted(r.measures, key=list(Measure).index) if m in _MEASURE_NAMES]
         return f"{' or '.join(names) or 'such figure'}{about}"
     if conflict == "flow" and r.flow:
