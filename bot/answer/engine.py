@@ -250,6 +250,10 @@ class Engine:
         answer = self._entry_answer(scored.profile.entry, scored.score)
         asked = reading.flow
         flow = scored.profile.flow
+        if note and scored.features.group < 0:
+            # A member asked, only its group's figure stated: given, and said to be the group's.
+            subject = scored.profile.entry.indicator.subject
+            answer = answer.model_copy(update={"note": f"The briefing states this only for {subject} together."})
         if note and asked in (Flow.EXPORTS, Flow.IMPORTS) and flow is Flow.TRADE:
             # The one visible exception: one flow asked, only the two-way total stated for that subject.
             subject = scored.profile.entry.indicator.subject

@@ -19,7 +19,7 @@ _DEFAULT_MEASURES = frozenset({Measure.VALUE, Measure.GROWTH})
 _STRICT_MEASURES = frozenset({Measure.FORECAST, Measure.AVERAGE, Measure.MULTIPLE})
 TERSE = 3  # words (stop words aside) up to which a message is terse: every one of them is what it asks about
 MAX_SOFT_EXTRA = 0.9  # unasked subject words alone never make a contradiction (see _extra for the two that do)
-MIN_COVERAGE = 0.35  # below this share of the subject words asked, a figure is about something else
+MIN_COVERAGE = 0.5  # below this share of the subject words asked, a figure is about something else
 
 
 class Features(NamedTuple):
@@ -197,13 +197,16 @@ def _extra(asked: Asked, p: Profile) -> float:
 
 
 def _group(asked: Asked, p: Profile) -> float:
-    """-1 when one member of a listed group is asked and the figure is the group's ("lithium batteries" against
-    "EVs, lithium batteries and solar panels"): the group's figure is not that member's, so it is offered instead
-    of given. +0.5 when several members are named, as the group is then meant."""
+    """-0.5 when one member of a listed group is asked and the figure is the group's ("solar panels" against
+    "EVs, lithium batteries and solar panels"): a member's own figure comes first when there is one, and the group's
+    is given with a note when there is not (never when "alone" is asked). +0.5 when several members are named."""
     if not p.members:
         return 0.0
-    named = sum(1 for member in p.members if member & asked.typed_words)
-    return -1.0 if named == 1 else 0.5 if named > 1 else 0.0
+    named = [member for member in p.members if member & asked.typed_words]
+    if len(named) == 1:
+        # A province is not the seven provinces: a place's figure is its own or none.
+        return -1.0 if named[0] <= p.places else -0.5
+    return 0.5 if named else 0.0
 
 
 def _currency(r: Reading, p: Profile) -> float:
@@ -228,7 +231,9 @@ def _flow(r: Reading, p: Profile) -> float:
     if p.flow is asked:
         return 1.0
     if p.flow is None:
-        return -0.5  # a figure of no flow (a count of shoppers, a survey): "buy" may not mean imports
+        # A figure of no flow (a survey, a population) is no answer to a trade question; "bought" may not mean
+        # imports at all ("how many people bought duty-free").
+        return -0.5 if r.flow_weak else -1.0
     if asked is Flow.TRADE:
         return -0.5  # one flow where "trade" was asked: people say "EV trade" of what is only stated for exports
     if p.flow is Flow.TRADE:

@@ -45,6 +45,7 @@ class Frozen(BaseModel):
 class FlowWords(Frozen):
     exports: tuple[Phrase, ...]
     imports: tuple[Phrase, ...]
+    imports_weak: tuple[Phrase, ...]
     trade: tuple[Phrase, ...]
     both: tuple[Phrase, ...]
 
@@ -117,7 +118,9 @@ def language() -> Language:
     return Language(
         stopwords=_words(words["stopwords"]),
         generic=_words(words["generic"]),
-        flow=FlowWords(**{name: _phrases(words["flow"][name]) for name in ("exports", "imports", "trade", "both")}),
+        flow=FlowWords(
+            **{name: _phrases(words["flow"][name]) for name in ("exports", "imports", "imports_weak", "trade", "both")}
+        ),
         measure=MeasureWords(
             strong={
                 name: _phrases(text)

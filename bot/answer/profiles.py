@@ -59,6 +59,7 @@ class Profile:
     headline: bool
     members: tuple[frozenset[str], ...]  # the items of a subject that lists several ("EVs, lithium batteries, solar")
     member_words: frozenset[str]  # every word of those items
+    places: frozenset[str]  # words of its subject that name places (countries, provinces)
     per: str | None  # what an average is per ("day" for sales per day)
     label_text: str  # label, subject and synonyms, for the fuzzy word similarity
     counted: str | None  # what a count counts when it is time: "year", "month", "quarter"; None otherwise
@@ -72,7 +73,9 @@ class Profile:
 def build_profiles(reader: Reader, index: Index) -> list[Profile]:
     """Every figure of the index's knowledge base, in knowledge-base order."""
     kb = index.kb
-    stop = reader.language.stopwords | reader.language.generic
+    # Words no subject is made of: stop words, trade's generic words, and the words of flows, measures and periods
+    # ("countries and regions with trade growth" is about countries and regions).
+    stop = reader.subjectless_words
     profiles: list[Profile] = []
     for position, entry in enumerate(kb.entries):
         ind = entry.indicator
@@ -127,6 +130,7 @@ def build_profiles(reader: Reader, index: Index) -> list[Profile]:
                 headline=topic is not None and topic.headline == ind.id,
                 members=(members := _members(ind.subject, stop)),
                 member_words=frozenset().union(*members),
+                places=_specific(ind.subject, stop) & reader.place_words,
             )
         )
     return profiles

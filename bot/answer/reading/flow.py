@@ -13,6 +13,7 @@ from bot.answer.words import PhraseTable
 class FlowReading:
     flows: tuple[Flow, ...]  # in the order named; two when both one-way flows are asked apart
     both: bool  # "both", "respectively": "imports and exports" then means the two figures
+    weak: bool = False  # read only from shopping words ("bought"), so a figure of no flow is no contradiction
 
 
 class FlowParser:
@@ -27,6 +28,7 @@ class FlowParser:
             + [(p, Flow.TRADE) for p in words.trade]
         )
         self._both = PhraseTable([(p, True) for p in words.both])
+        self._weak = PhraseTable([(p, Flow.IMPORTS) for p in words.imports_weak])
         self._pair = {p for p in words.trade if _is_pair(p, words.exports, words.imports)}
 
     def parse(self, tokens: list[str], taken: set[int]) -> FlowReading:
@@ -41,9 +43,12 @@ class FlowParser:
                 )
             else:
                 flows.append(match.value)
+        weak = [m.value for m in self._weak.find(tokens, taken)]
         flows = list(dict.fromkeys(flows))
         if Flow.TRADE in flows and len(flows) > 1:
             flows.remove(Flow.TRADE)
+        if not flows and weak:
+            return FlowReading(flows=(Flow.IMPORTS,), both=both, weak=True)
         return FlowReading(flows=tuple(flows), both=both)
 
 

@@ -111,6 +111,7 @@ class Reading(Frozen):
     topic_words: tuple[str, ...] = ()  # those of ``words`` that named a topic ("belt", "road")
     unmatched: tuple[str, ...] = ()  # English words that describe no figure ("casinos"): evidence against an answer
     flows: tuple[Flow, ...] = ()
+    flow_weak: bool = False  # the flow was read from shopping words only ("bought")
     measures: frozenset[Measure] = frozenset()
     per: str | None = None  # what an average is asked per, as a basis: "person" for "spend per shopper"
     counted: str | None = None  # "how many years": a count of years, months or quarters

@@ -70,6 +70,9 @@ class PeriodParser:
         compared_with = compared[0].period if compared else None
         if period is not None and compared_with is not None and period.same_span(compared_with):
             compared_with = None
+        covered = Period.years(self.year, self.year, str(self.year))
+        if period is None and compared_with is not None and compared_with.same_span(covered):
+            period, compared_with = compared_with, None  # "trade over 2025": nothing earlier to compare with
         for f in found:
             taken.update(range(f.start, f.end))
         since = next((f.since for f in asked if f.since is not None and f.period == period), None)

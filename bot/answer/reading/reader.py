@@ -35,6 +35,12 @@ class Reader:
         self.index = index
         covered_year = max((b.reported_year for b in kb.briefings.values()), default=2025)
         self.slot_words = _slot_words(language)
+        # Words that never make up a subject: stop words, generic words, and one-word flow, measure or period
+        # phrases ("growth", "share"); "partner" in "largest trading partner" still names partners.
+        self.subjectless_words = (
+            frozenset(p[0] for p in _slot_phrases(language) if len(p) == 1) | language.generic | language.stopwords
+        )
+        self.place_words = frozenset(_place_words())
         self.periods = PeriodParser(language, covered_year)
         self.briefing = BriefingParser(language, kb)
         self.qualifiers = QualifierParser(language)
@@ -58,10 +64,10 @@ class Reader:
         self.speller = Speller(known=known, targets=targets)
 
     def _per(self, tokens: list[str]) -> str | None:
-        """What "per <...>" divides by: the first of the three words after "per" that names a basis."""
+        """What "per <...>" divides by: the first of the four words after "per" that names a basis."""
         for i, word in enumerate(tokens):
             if word == "per":
-                basis = next((self.per_basis(w) for w in tokens[i + 1 : i + 4] if self.per_basis(w)), None)
+                basis = next((self.per_basis(w) for w in tokens[i + 1 : i + 5] if self.per_basis(w)), None)
                 if basis:
                     return basis
         return None
@@ -155,6 +161,7 @@ class Reader:
             typed=tuple(dict.fromkeys(shown)),
             unmatched=tuple(dict.fromkeys(unmatched)),
             flows=tuple(flow_list),
+            flow_weak=flows.weak,
             measures=measures,
             measures_weak=measures_weak,
             per=self._per(tokens),
