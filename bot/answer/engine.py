@@ -97,7 +97,8 @@ class Engine:
         candidates = [(p, coverage(asked, p, self.index)) for p in self._candidates(reading)]
         # A figure that describes too few of the words asked can be neither the answer nor the one a decline names
         # while others are described: scoring them all would be most of the time spent.
-        kept = [(p, c) for p, c in candidates if covered(asked, c)] or candidates
+        topics = asked.topics
+        kept = [(p, c) for p, c in candidates if covered(asked, c) or p.topic in topics] or candidates
         scored = [self._score(asked, p, c) for p, c in kept]
         scored.sort(key=lambda s: (-s.score, s.profile.position))
         # The fuzzy word similarity re-ranks the best few: computed for all, it would be most of the time spent.

@@ -230,6 +230,8 @@ def _flow(r: Reading, p: Profile) -> float:
         return 0.2 if p.flow is Flow.TRADE and not r.flows else 0.0
     if p.flow is asked:
         return 1.0
+    if r.flow_weak:
+        return -0.3  # "bought" says little: shoppers' purchases are not China's imports
     if p.flow is None:
         # A figure of no flow (a survey, a population) is no answer to a trade question; "bought" may not mean
         # imports at all ("how many people bought duty-free").

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from bot.answer.reading.frame import Entity, Reading, Subject
+from bot.answer.reading.frame import Entity, Measure, Reading, Subject
 
 
 def split(reading: Reading) -> list[Reading]:
@@ -36,7 +36,8 @@ def _named_parts(reading: Reading) -> list[Reading]:
     if reading.two_parts and len(named) == 2:
         first, second = sorted(named, key=lambda n: n.at)
         return [_only(reading, first), _only(reading, second)]
-    if len(reading.flows) == 2:
+    if len(reading.flows) == 2 and not reading.measures & {Measure.MULTIPLE, Measure.MARGIN}:
+        # ("imports relative to exports" asks one figure: a multiple of the two)
         return [reading.model_copy(update={"flows": (flow,)}) for flow in reading.flows]
     if len(reading.quantities) == 2:
         return [reading.model_copy(update={"quantities": (q,)}) for q in reading.quantities]

@@ -149,7 +149,9 @@ def _measure_words(reader: Reader, measure: str) -> frozenset[str]:
 
 def _counted(unit: str) -> str | None:
     word = phrase_of(unit)
-    return word[0] if word and word[0] in {"year", "month", "quarter"} else None
+    if word and word[0] in {"year", "month", "quarter"}:
+        return word[0]
+    return "person" if word and word[0] == "people" else None
 
 
 def _per(measure: str) -> str | None:

@@ -65,7 +65,8 @@ def test_a_figure_agrees_only_when_no_slot_contradicts() -> None:
         ("december imports", "december-imports-growth", "period", 1.0),
         ("trade with India", "total-trade-2025", "entity", -1.0),
         ("lithium batteries on their own", "green-trio-exports-growth", "alone", -1.0),
-        ("lithium battery exports", "green-trio-exports-growth", "group", -1.0),
+        ("lithium battery exports", "green-trio-exports-growth", "group", -0.5),
+        ("guangdong trade", "major-provinces-trade-2025", "group", -1.0),  # a place is not its group
         ("EVs, lithium batteries and solar panels as a group", "green-trio-exports-growth", "group", 0.5),
         ("what was the trade surplus", "exports-2025", "measure", -1.0),
         ("exports", "asean-trade-2025", "extra", -1.0),  # no subject named: China as a whole

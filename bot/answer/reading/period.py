@@ -173,16 +173,7 @@ class PeriodParser:
             if second and second[0].value > first:
                 last, end = second[0].value, end + 2
             elif second and days:  # "Dec 18 to Jan 10": into the next year, an event's span
-                end += 2
-                while end < len(tokens) and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", tokens[end]):
-                    end += 1
-                span = Period(
-                    first=self.year * 12 + first - 1,
-                    last=(self.year + 1) * 12 + second[0].value - 1,
-                    label=f"{_span_label(first, first)} {self.year} - {_span_label(second[0].value, second[0].value)}",
-                    event=True,
-                )
-                return _Found(span, i, end, False)
+                return self._into_next_year(tokens, i, end + 2, first, second[0].value)
         if days and i and tokens[i - 1] in {"since", "on", "from"}:  # "since Dec 18": from an event on
             return _Found(
                 Period(
@@ -199,9 +190,23 @@ class PeriodParser:
             second = self._month_names.find(tokens[end : end + 1], set())  # "jan oct" from "Jan-Oct"
             if second and second[0].value > first:
                 last, end = second[0].value, end + 1
+            elif second and days:  # "dec 18 - jan 10": the dash is gone, the span runs into the next year
+                return self._into_next_year(tokens, i, end + 1, first, second[0].value)
         while end < len(tokens) and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", tokens[end]):
             end += 1  # a day of the month: "Dec. 18, 2025"
         return _Found(self._months(first, last, _span_label(first, last)), i, end, False)
+
+    def _into_next_year(self, tokens: list[str], start: int, end: int, first: int, second: int) -> _Found:
+        """A dated span from a month of the covered year into a month of the next ("Dec 18 to Jan 10")."""
+        while end < len(tokens) and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", tokens[end]):
+            end += 1
+        span = Period(
+            first=self.year * 12 + first - 1,
+            last=(self.year + 1) * 12 + second - 1,
+            label=f"{_span_label(first, first)} {self.year} - {_span_label(second, second)}",
+            event=True,
+        )
+        return _Found(span, start, end, False)
 
     def _months(self, first: int, last: int, label: str) -> Period:
         return Period.months(self.year, first, last, f"{label} {self.year}")

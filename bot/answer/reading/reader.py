@@ -165,7 +165,7 @@ class Reader:
             measures=measures,
             measures_weak=measures_weak,
             per=self._per(tokens),
-            counted=_counted(tokens),
+            counted=_counted(tokens, self.language.per),
             period=period,
             compared_with=compared_with,
             currency=currency,
@@ -232,12 +232,14 @@ def _english(typed: str, token: str) -> bool:
     return is_english(typed) or is_english(token)
 
 
-def _counted(tokens: list[str]) -> str | None:
-    """ "how many years", "consecutive months", "quarters in a row": the unit of time counted."""
+def _counted(tokens: list[str], per: dict[str, str]) -> str | None:
+    """What a count counts when it is time or people: "how many years", "quarters in a row", "how many shoppers"."""
     for i, word in enumerate(tokens):
+        before = tokens[max(0, i - 2) : i]
         if word in {"year", "month", "quarter"}:
-            before = tokens[max(0, i - 2) : i]
             after = tokens[i + 1 : i + 3]
             if "many" in before or "consecutive" in before or after[:2] in (["in", "a"], ["of", "growth"]):
                 return word
+        elif per.get(word) == "person" and "many" in before:
+            return "person"
     return None
