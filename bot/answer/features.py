@@ -112,8 +112,9 @@ class Asked:
 
 
 def _asked_measures(measures: frozenset[Measure]) -> frozenset[Measure]:
-    """ "How much did imports grow": the growth is asked, the "how much" only says so."""
-    return measures - {Measure.VALUE} if Measure.VALUE in measures and len(measures) > 1 else measures
+    """The measures a figure must state. ("How much did imports grow" asks growth only: a weak "how much" counts
+    only alone, see ``MeasureParser``.)"""
+    return measures
 
 
 def fuzzy_similarity(asked: Asked, profile: Profile) -> float:
@@ -147,7 +148,9 @@ def features(
     mentions = profile.mentions
     return Features(
         subject=subject,
-        uncovered=-1.0 if asked.idf_total and subject < MIN_COVERAGE else 0.0,
+        # Too few of the words asked describe it: about something else, unless it belongs to a topic named (the
+        # other words are then the question's context: "for an industrial-policy brief, equipment exports").
+        uncovered=-1.0 if asked.idf_total and subject < MIN_COVERAGE and profile.topic not in asked.topics else 0.0,
         topic=_topic(asked, profile) if r.subjects else 0.0,
         entity=-float(sum(1 for words in asked.entity_words if not words <= mentions)),
         extra=_extra(asked, profile),
@@ -184,7 +187,7 @@ def _extra(asked: Asked, p: Profile) -> float:
     if p.members and (p.topic in asked.topics or any(m & asked.typed_words for m in p.members)):
         others = p.member_words
     words = min(len(name - asked.vocabulary - others) for name in p.names)
-    if asked.topic_only and p.narrower - asked.vocabulary - others:
+    if asked.topic_only and (p.narrower - asked.vocabulary - others or words >= 2):
         return -1.0  # only a topic asked ("exports to the EU"): high-tech exports to the EU are something narrower
     if p.topic not in asked.topics and words >= 3:
         return -1.0  # three words of another subject: the GBA's nine cities are not Guangdong

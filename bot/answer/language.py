@@ -88,6 +88,7 @@ class Language(Frozen):
     source: dict[str, tuple[Phrase, ...]]
     exclusion: dict[str, tuple[Phrase, ...]]
     comparison: tuple[Phrase, ...]
+    year_on_year: tuple[Phrase, ...]
     meta: MetaWords
     conjunction: tuple[Phrase, ...]
     abbreviations: dict[Phrase, Phrase]  # "ev" -> ("electric", "vehicle")
@@ -142,6 +143,7 @@ def language() -> Language:
         source={name: _phrases(text) for name, text in words["source"].items()},
         exclusion={name: _phrases(text) for name, text in words["exclusion"].items()},
         comparison=_phrases(words["comparison"]["words"]),
+        year_on_year=_phrases(words["comparison"]["year_on_year"]),
         meta=MetaWords(**{name: _phrases(text) for name, text in words["meta"].items()}),
         conjunction=_phrases(words["conjunction"]["words"]),
         abbreviations=_pairs(words["abbreviations"]["words"]),

@@ -19,6 +19,7 @@ Phrase = tuple[str, ...]
 V = TypeVar("V")
 
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_NUMBER_UNIT = re.compile(r"(\d)(bn|tn|trn|mn|mln|k)\b", re.IGNORECASE)  # "100bn" -> "100 bn"
 _FLOW_PAIR = re.compile(r"\b((?:im|ex)ports?)\s*/\s*((?:im|ex)ports?)\b", re.IGNORECASE)  # "import/export business"
 _US_DOLLARS = re.compile(r"\b(?:u\.?s\.?\s*\$|u\.?s\.?\s+dollars?\b|us\s*\$)", re.IGNORECASE)
 _UNITED_STATES = re.compile(r"\bunited\s+states(?:\s+of\s+america)?\b|\bu\.s\.a?\.?(?!\w)|\busa\b", re.IGNORECASE)
@@ -37,6 +38,7 @@ def prepare(text: str, markup: bool = True) -> str:
         text = strip_slack_markup(text)
     text = _THOUSANDS.sub("", text)
     text = _FLOW_PAIR.sub(r"\1 and \2", text)
+    text = _NUMBER_UNIT.sub(r"\1 \2", text)
     text = _US_DOLLARS.sub(" usd ", text)
     text = _US_CAPITALS.sub(" usa ", text)  # "US" in capitals is the country, never the pronoun
     text = _UNITED_STATES.sub(" usa ", text)

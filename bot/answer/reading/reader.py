@@ -14,7 +14,7 @@ from bot.answer.index import Index
 from bot.answer.language import Language
 from bot.answer.reading.briefing import BriefingParser
 from bot.answer.reading.flow import FlowParser
-from bot.answer.reading.frame import Flow, Measure, Reading
+from bot.answer.reading.frame import Flow, Measure, Period, Reading
 from bot.answer.reading.measure import MeasureParser
 from bot.answer.reading.period import PeriodParser
 from bot.answer.reading.qualifiers import QualifierParser
@@ -50,6 +50,7 @@ class Reader:
         self.covered_year = covered_year
         self._abbreviations = PhraseTable(language.abbreviations.items())
         self._conjunctions = PhraseTable([(p, True) for p in language.conjunction])
+        self._year_on_year = PhraseTable([(p, True) for p in language.year_on_year])
         # Words that name goods: a figure about goods nobody named is about something narrower than the question.
         self.product_words = frozenset(w for p in language.products for w in p) - language.generic - language.stopwords
         # Words of the topics' names: a figure whose subject holds one is about that topic too ("high-tech").
@@ -139,6 +140,9 @@ class Reader:
             elif token not in self.index.idf and token not in self.slot_words and _english(typed[i], token):
                 unmatched.append(typed[i])
         period, compared_with = periods.period, periods.compared_with
+        if compared_with is None and self._year_on_year.find(tokens, set()):
+            year = period.last // 12 if period else self.covered_year
+            compared_with = Period.years(year - 1, year - 1, str(year - 1))  # "yoy": a change on the year before
         if periods.since is not None and Measure.GROWTH in measures and compared_with is None:
             # "growth since 2020" is a change on 2020, not a growth rate for 2021-2025
             period, compared_with = None, periods.since
