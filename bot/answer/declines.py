@@ -74,6 +74,10 @@ def explain_decline(reading: Reading, ranked: list[Scored], engine: Engine) -> D
         # Something named that no figure is about is the reason, whatever else disagrees.
         entity = reading.entities[0]
         return Decline(reason="place" if entity.kind == "place" else "unknown", not_found=entity.name)
+    if Measure.BALANCE in reading.measures:
+        subject = _subject(reading)
+        closest = _closest(reading, "measure", engine)
+        return Decline(reason="kind", not_found=_missing("measure", reading, subject), suggestions=closest)
     if not ranked:
         return Decline(reason="unknown", not_found=_subject(reading) or reading.text[:80])
     scoring = engine.scoring

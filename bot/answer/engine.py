@@ -172,6 +172,8 @@ class Engine:
         """
         if reading.entities and not any(self._mentions_entities(p, reading) for p in self._candidates(reading)):
             return None, []  # something named that no figure even mentions: nothing to score
+        if Measure.BALANCE in reading.measures:
+            return None, []  # a surplus is never stated: no figure can agree
         ranked = self.rank(reading)
         best = next((s for s in ranked if agrees(s.features)), None)
         if best is not None and best.score < self.scoring.answer_at:
