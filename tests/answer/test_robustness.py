@@ -13,7 +13,7 @@ from bot.render.text import reply_text
 def check(reply: Reply) -> None:
     """Whatever came in, a well-formed reply came out."""
     assert isinstance(reply, Reply)
-    assert reply.answered == bool(reply.answers)
+    assert reply.answered == bool(reply.answers or reply.facts)  # facts: a question about the briefing itself
     assert len(reply.suggestions) <= 3
     assert reply_text(reply)
 
