@@ -49,10 +49,8 @@ class Profile:
     core: frozenset[str]  # the specific words of its subject: what a question must name to mean it
     names: tuple[frozenset[str], ...]  # the specific words of each name it goes by: subject, parenthesis, synonyms
     products: frozenset[str]  # words of its subject that name goods (Harmonized System): "garment", "machinery"
-    measured: frozenset[str]  # words of its measure no slot reads: "price" in "import prices"
     narrower: frozenset[str]  # words of its subject that name goods or another topic ("garment", "high-tech")
     about: frozenset[str]  # every word that describes it (subject, synonyms, label, topic)
-    quoted: frozenset[str]  # the words of its quotes
     mentions: frozenset[str]  # every word it is described by or quoted with: where a named entity may appear
     amounts: frozenset[float]
     named_amount: bool  # its label names an amount ("partners with trade over 1 trillion yuan"): a subset, a milestone
@@ -62,7 +60,7 @@ class Profile:
     places: frozenset[str]  # words of its subject that name places (countries, provinces)
     per: str | None  # what an average is per ("day" for sales per day)
     label_text: str  # label, subject and synonyms, for the fuzzy word similarity
-    counted: str | None  # what a count counts when it is time: "year", "month", "quarter"; None otherwise
+    counted: str | None  # what a count counts when it is time or people: "year", "month", "quarter", "person"
 
     @property
     def national(self) -> bool:
@@ -102,6 +100,8 @@ def build_profiles(reader: Reader, index: Index) -> list[Profile]:
         compared = reader.periods.parse(list(phrase_of(f"{ind.period} {ind.change or ''}")), set()).compared_with
         source = reader.qualifiers.parse(list(phrase_of(ind.subject)), set()).source or Source.CUSTOMS
         weights = index.weights[position]
+        core = _specific(ind.subject, stop)
+        about = frozenset(w for w, weight in weights.items() if weight >= DESCRIBES)
         profiles.append(
             Profile(
                 position=position,
@@ -114,23 +114,21 @@ def build_profiles(reader: Reader, index: Index) -> list[Profile]:
                 currency=_CURRENCIES.get(ind.unit),
                 source=source,
                 speaker=entry.speaker.id,
-                core=_specific(ind.subject, stop),
-                products=_specific(ind.subject, stop) & reader.product_words,
-                narrower=_specific(ind.subject, stop) & (reader.product_words | reader.topic_words),
-                names=_names(ind.subject, ind.synonyms, stop),
-                measured=_measure_words(reader, ind.measure) - stop,
+                core=core,
+                products=core & reader.product_words,
+                narrower=core & (reader.product_words | reader.topic_words),
+                names=_names(ind.subject, stop),
                 per=reader.per_basis(_per(ind.measure)),
                 label_text=" ".join((ind.label, ind.subject, *ind.synonyms)),
                 counted=_counted(ind.unit),
-                about=frozenset(w for w, weight in weights.items() if weight >= DESCRIBES),
-                quoted=(quoted := frozenset(phrase_of(" ".join((ind.quote, *ind.restated))))),
-                mentions=quoted | frozenset(w for w, weight in weights.items() if weight >= DESCRIBES),
+                about=about,
+                mentions=frozenset(phrase_of(" ".join((ind.quote, *ind.restated)))) | about,
                 amounts=amounts_in(list(phrase_of(f"{ind.label} {ind.measure} {ind.stated}"))),
                 named_amount=bool(amounts_in(list(phrase_of(f"{ind.label} {ind.measure}")))),
                 headline=topic is not None and topic.headline == ind.id,
                 members=(members := _members(ind.subject, stop)),
                 member_words=frozenset().union(*members),
-                places=_specific(ind.subject, stop) & reader.place_words,
+                places=core & reader.place_words,
             )
         )
     return profiles
@@ -139,12 +137,6 @@ def build_profiles(reader: Reader, index: Index) -> list[Profile]:
 def _flow(reader: Reader, words: list[str]) -> Flow | None:
     flows = reader.flows.parse(words, set()).flows
     return flows[0] if len(flows) == 1 else None
-
-
-def _measure_words(reader: Reader, measure: str) -> frozenset[str]:
-    """The words of a measure that no slot reads ("price" in "import prices", "sale" in "duty-free sales")."""
-    tokens = list(phrase_of(measure))
-    return frozenset(w for w in tokens if w not in reader.slot_words and not w[:1].isdigit())
 
 
 def _counted(unit: str) -> str | None:
@@ -163,7 +155,7 @@ def _specific(text: str, stop: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in phrase_of(text) if w not in stop and not w[:1].isdigit())
 
 
-def _names(subject: str, synonyms: tuple[str, ...], stop: frozenset[str]) -> tuple[frozenset[str], ...]:
+def _names(subject: str, stop: frozenset[str]) -> tuple[frozenset[str], ...]:
     """A figure's names: its subject, and the subject without and within a parenthesis ("laser radar (lidar)").
     A question names the figure when it names one of them whole. Synonyms are left out: they let a narrower figure
     pass for a perfect name ("partners" for every figure of a topic); the word index still weighs them."""
