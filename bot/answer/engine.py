@@ -30,7 +30,7 @@ from bot.kb.base import Entry, KnowledgeBase
 DEFAULT_CACHE_SIZE = 1024  # distinct messages whose replies are remembered (a few MB at most)
 MAX_TOPIC_ANSWERS = 40  # a bare topic lists its headline and this many figures at most (Slack shows fewer)
 MAX_ANSWERS = 3  # the answer and its related figures (one more per extra part asked)
-FULL_COVERAGE = 0.99  # a figure described by every subject word asked answers a message with "and" by itself
+FULL_COVERAGE = 0.9  # a figure described by the subject words asked answers a message with "and" by itself
 FUZZY_SHORTLIST = 8  # the fuzzy similarity is computed for this many best candidates only (it is the slow part)
 
 
@@ -186,12 +186,20 @@ class Engine:
         """ "Electronic components and computer parts": two figures when no one figure names every subject word and
         each side of the "and" has an answer of its own; otherwise the message is one question."""
         best = single[0]
-        parts = word_split(reading)
-        if len(parts) == 1 or (best is not None and best.features.subject >= FULL_COVERAGE):
-            return [reading], [single]
-        bests = [self._best(part) for part in parts]
-        found = [b for b, _ in bests]
-        if None in found or found[0].profile is found[1].profile:  # type: ignore[union-attr]
+        sides = word_split(reading)
+        if not sides or (best is not None and (best.features.subject >= FULL_COVERAGE or best.features.group > 0)):
+            return [reading], [single]  # one figure names it all, or names the group whose members are listed
+        parts: list[Reading] = []
+        bests: list[tuple[Scored | None, list[Scored]]] = []
+        for options in sides:
+            tried = [(option, self._best(option)) for option in options]
+            answered = [(o, b) for o, b in tried if b[0] is not None]
+            if not answered:
+                return [reading], [single]
+            option, found = max(answered, key=lambda pair: pair[1][0].score)  # type: ignore[union-attr]
+            parts.append(option)
+            bests.append(found)
+        if bests[0][0].profile is bests[1][0].profile:  # type: ignore[union-attr]
             return [reading], [single]
         return parts, bests
 

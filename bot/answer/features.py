@@ -19,7 +19,7 @@ _DEFAULT_MEASURES = frozenset({Measure.VALUE, Measure.GROWTH})
 _STRICT_MEASURES = frozenset({Measure.FORECAST, Measure.AVERAGE, Measure.MULTIPLE})
 TERSE = 3  # words (stop words aside) up to which a message is terse: every one of them is what it asks about
 MAX_SOFT_EXTRA = 0.9  # unasked subject words alone never make a contradiction (see _extra for the two that do)
-MIN_COVERAGE = 0.5  # below this share of the subject words asked, a figure is about something else
+MIN_COVERAGE = 0.55  # below this share of the subject words asked, a figure is about something else
 
 
 class Features(NamedTuple):
@@ -158,7 +158,7 @@ def features(
         measure=_measure(r, profile, asked.measures),
         period=_period(r, profile, asked.covered_year),
         # Slots not asked cost nothing: this runs for every candidate of every question.
-        comparison=_comparison(r, profile, asked.covered_year) if r.compared_with else 0.0,
+        comparison=_comparison(r, profile, asked.covered_year) if r.compared_with or profile.compared_with else 0.0,
         currency=_currency(r, profile) if r.currency else 0.0,
         source=_source(r, profile),
         alone=-1.0 if r.alone and (profile.core - asked.vocabulary or profile.members) else 0.0,
@@ -181,6 +181,8 @@ def _extra(asked: Asked, p: Profile) -> float:
     """
     if p.national:
         return 0.0
+    if not asked.national and any(len(name) > 1 and name <= asked.typed_words for name in p.synonym_names):
+        return 0.0  # the question names it by one of its own synonyms ("cooking oil": edible vegetable oil)
     if asked.national:
         return -1.0  # a question naming no subject asks about China as a whole, not ASEAN or the world
     # A group's other members are the group feature's part, and all of them when the topic naming the group is named.
@@ -195,7 +197,8 @@ def _extra(asked: Asked, p: Profile) -> float:
     # Otherwise a soft penalty: subjects carry qualifiers ("customs and relevant departments"); goods nobody named
     # count half as much again.
     extra = min(
-        len(name - asked.vocabulary - others) + len(name & p.products - asked.vocabulary) / 2 for name in p.names
+        len(name - asked.vocabulary - others) + len(name & p.products - asked.vocabulary - others) / 2
+        for name in p.names
     )
     return -min(MAX_SOFT_EXTRA, extra / 4)
 
@@ -284,7 +287,10 @@ def _period(r: Reading, p: Profile, covered_year: int) -> float:
 def _comparison(r: Reading, p: Profile, covered_year: int) -> float:
     wanted = r.compared_with
     if wanted is None:
-        return 0.0
+        # Growth asked with no base means on the year before; "a 3.5-fold increase from 2020" is another change.
+        asked_year = (r.period.last // 12) if r.period else covered_year
+        other_base = p.compared_with is not None and p.compared_with.first // 12 != asked_year - 1
+        return -0.5 if other_base and Measure.GROWTH in r.measures else 0.0
     if p.compared_with is not None and wanted.same_span(p.compared_with):
         return 1.0
     asked_year = (r.period.last // 12) if r.period else covered_year

@@ -12,21 +12,36 @@ def split(reading: Reading) -> list[Reading]:
     return parts if len(parts) > 1 else [reading]
 
 
-def word_split(reading: Reading) -> list[Reading]:
-    """ "electronic components and computer parts", "shoppers and sales": the subject words on either side of a
-    join, each with the rest of the reading. A guess, taken only when no one figure names every word (the engine
-    checks): "mechanical and electrical products" is one figure."""
+def word_split(reading: Reading) -> list[list[Reading]]:
+    """ "Electronic components and computer parts", "by sea and by air": the subject words on either side of a
+    join, each side with the rest of the reading; the words that named a topic go with both sides. The second side
+    is also offered with the first side's context ("how many categories of farm products gained market access, and
+    from how many countries": the countries of market access). A guess: the engine takes it only when no one
+    figure names every word ("mechanical and electrical products" is one figure) and both sides find a figure.
+
+    Returns:
+        [] when there is no split, else [[first side], [second side, second side with the first's context]].
+    """
     if len(reading.words) < 2 or not reading.joins:
-        return [reading]
+        return []
+    pairs = list(zip(reading.words, reading.word_at, strict=True))
+    shared = [(w, at) for w, at in pairs if w in reading.topic_words]
     for join in reading.joins:
-        left = [(w, at) for w, at in zip(reading.words, reading.word_at, strict=True) if at < join]
-        right = [(w, at) for w, at in zip(reading.words, reading.word_at, strict=True) if at > join]
-        if left and right:
-            return [_with_words(reading, left), _with_words(reading, right)]
-    return [reading]
+        for own in ([p for p in pairs if p not in shared], pairs):
+            left = [(w, at) for w, at in own if at < join]
+            right = [(w, at) for w, at in own if at > join]
+            if left and right:
+                common = [] if own is pairs else shared
+                context = left[1:] if len(left) > 1 else []
+                second = [_with_words(reading, common + right)]
+                if context:
+                    second.append(_with_words(reading, common + context + right))
+                return [[_with_words(reading, common + left)], second]
+    return []
 
 
 def _with_words(reading: Reading, words: list[tuple[str, int]]) -> Reading:
+    words = sorted(dict.fromkeys(words), key=lambda pair: pair[1])
     kept = tuple(w for w, _ in words)
     return reading.model_copy(update={"words": kept, "word_at": tuple(at for _, at in words), "typed": kept})
 

@@ -47,7 +47,8 @@ class Profile:
     source: Source
     speaker: str
     core: frozenset[str]  # the specific words of its subject: what a question must name to mean it
-    names: tuple[frozenset[str], ...]  # the specific words of each name it goes by: subject, parenthesis, synonyms
+    names: tuple[frozenset[str], ...]  # the specific words of each name it goes by: subject, parenthesis
+    synonym_names: tuple[frozenset[str], ...]  # its synonyms' specific words: a question typing one names the figure
     products: frozenset[str]  # words of its subject that name goods (Harmonized System): "garment", "machinery"
     narrower: frozenset[str]  # words of its subject that name goods or another topic ("garment", "high-tech")
     about: frozenset[str]  # every word that describes it (subject, synonyms, label, topic)
@@ -118,6 +119,7 @@ def build_profiles(reader: Reader, index: Index) -> list[Profile]:
                 products=core & reader.product_words,
                 narrower=core & (reader.product_words | reader.topic_words),
                 names=_names(ind.subject, stop),
+                synonym_names=tuple(n for n in (_specific(s, stop) for s in ind.synonyms) if n),
                 per=reader.per_basis(_per(ind.measure)),
                 label_text=" ".join((ind.label, ind.subject, *ind.synonyms)),
                 counted=_counted(ind.unit),

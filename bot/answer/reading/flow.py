@@ -32,7 +32,7 @@ class FlowParser:
         self._pair = {p for p in words.trade if _is_pair(p, words.exports, words.imports)}
 
     def parse(self, tokens: list[str], taken: set[int]) -> FlowReading:
-        both = bool(self._both.find(tokens, set(taken)))
+        both = bool(self._both.find(tokens, taken))  # taken: "side by side" is no subject
         matches = self._table.find(tokens, taken)
         flows: list[Flow] = []
         for match in matches:

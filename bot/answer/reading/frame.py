@@ -126,7 +126,7 @@ class Reading(Frozen):
     quantities: tuple[float, ...] = ()  # amounts named ("partners over 1 trillion")
     meta: MetaAsk | None = None  # who, when, where, what: perhaps a question about the briefing itself
     about_briefing: bool = False  # "briefing", "press conference" named
-    two_parts: bool = False  # joined by "and", "vs" ...: two figures may be asked
+    two_parts: bool = False  # two things named, joined by "and", "vs" ...: a figure each may be asked
     word_at: tuple[int, ...] = ()  # where each of ``words`` stands in the message
     joins: tuple[int, ...] = ()  # where "and", "vs", "as well as" ... stand
     length: int = 0  # words that are not stop words: how terse the message is
@@ -141,7 +141,7 @@ class Reading(Frozen):
         return bool(
             self.subjects
             or self.flows
-            or self.measures
+            or (self.measures and not self.measures_weak)  # "a good place for lunch" is no rank question
             or self.period
             or self.currency
             or self.source

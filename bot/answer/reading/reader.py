@@ -180,7 +180,7 @@ class Reader:
             quantities=amounts,
             meta=briefing.meta,
             about_briefing=briefing.about_briefing,
-            two_parts=flows.both or _joined(tokens, subjects.subjects, subjects.entities, self.language),
+            two_parts=_joined(tokens, subjects.subjects, subjects.entities, self.language),
         )
 
 
