@@ -61,6 +61,7 @@ class Engine:
             t.id: frozenset(w for alias in (t.name, *t.synonyms) for w in phrase_of(alias)) for t in kb.topics
         }
         self.suggester = Suggester(kb)
+        self._place_topics = frozenset(t.id for t in kb.topics if t.place)
         # A message that is exactly a topic's name or synonym ("outlook", "exports", "/trade customs") asks for it.
         self._alias_topics: dict[tuple[str, ...], str] = {}
         for topic in kb.topics:
@@ -89,7 +90,14 @@ class Engine:
 
     def asked(self, reading: Reading) -> Asked:
         """What ``reading`` asks, in the forms the features compare."""
-        return Asked.of(reading, self.index, self._topic_words, self.reader.covered_year)
+        return Asked.of(
+            reading,
+            self.index,
+            self._topic_words,
+            self.reader.covered_year,
+            self._place_topics,
+            self.reader.place_words,
+        )
 
     def rank(self, reading: Reading) -> list[Scored]:
         """Every candidate figure for ``reading``, best first, with its features and score."""
@@ -126,13 +134,16 @@ class Engine:
     def _ask(self, text: str, slash: bool) -> Reply:
         reading = self.reader.read(text)
         view = ReadingView.of(reading)
+        alias_topic = self._alias_topics.get(self._key(text))
+        if alias_topic is not None:  # "/trade outlook", "customs": a topic's own name
+            return self._topic_reply(text, alias_topic, view)
         if not reading.about_trade:
             if reading.meta or reading.about_briefing or reading.speaker:
                 facts = briefing_facts(self.kb, reading)
                 return Reply(query=text, answered=True, reason="briefing", facts=facts, reading=view)
             reason = "empty" if not reading.unmatched and not reading.entities else "off_topic"
             return self._declined(text, Decline(reason=reason, not_found=None), reading)
-        topic_id = self._alias_topics.get(self._key(text)) or self._bare_topic(reading)
+        topic_id = self._bare_topic(reading)
         if topic_id is not None:
             return self._topic_reply(text, topic_id, view)
         answers: list[Answer] = []

@@ -76,10 +76,19 @@ class Asked:
     subject_words: tuple[tuple[str, frozenset[str]], ...]  # each topic named, with the words that named it
     measures: frozenset[Measure]  # the measures asked, "how much" dropped beside a stronger one
     topic_only: bool  # every subject word typed names a topic ("exports to the EU")
+    names_place: bool  # a partner, country or region is named (a topic that is a place, or a place entity)
     unmatched: float  # the unmatched feature, the same for every figure
 
     @classmethod
-    def of(cls, reading: Reading, index: Index, topic_words: dict[str, frozenset[str]], covered_year: int) -> Asked:
+    def of(
+        cls,
+        reading: Reading,
+        index: Index,
+        topic_words: dict[str, frozenset[str]],
+        covered_year: int,
+        place_topics: frozenset[str] = frozenset(),
+        place_words: frozenset[str] = frozenset(),
+    ) -> Asked:
         words = reading.words
         # Words that named a topic weigh half: the topic feature counts them already, and the word beside them says
         # which of its figures is meant ("agricultural trade with Belt and Road partners").
@@ -107,6 +116,9 @@ class Asked:
             subject_words=tuple((s.topic, frozenset(s.words)) for s in reading.subjects),
             measures=_asked_measures(reading.measures),
             topic_only=typed <= topic_vocabulary,
+            names_place=any(s.topic in place_topics for s in reading.subjects)
+            or any(e.kind == "place" for e in reading.entities)
+            or bool(set(words) & place_words),
             unmatched=_unmatched(reading),
         )
 
@@ -185,6 +197,8 @@ def _extra(asked: Asked, p: Profile) -> float:
         return 0.0  # the question names it by one of its own synonyms ("cooking oil": edible vegetable oil)
     if asked.national:
         return -1.0  # a question naming no subject asks about China as a whole, not ASEAN or the world
+    if p.partner and p.topic not in asked.topics and not asked.names_place:
+        return -1.0  # "high-tech imports" named no partner: high-tech imports from the EU are the EU's
     # A group's other members are the group feature's part, and all of them when the topic naming the group is named.
     others = frozenset()
     if p.members and (p.topic in asked.topics or any(m & asked.typed_words for m in p.members)):

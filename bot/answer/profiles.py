@@ -59,6 +59,7 @@ class Profile:
     members: tuple[frozenset[str], ...]  # the items of a subject that lists several ("EVs, lithium batteries, solar")
     member_words: frozenset[str]  # every word of those items
     places: frozenset[str]  # words of its subject that name places (countries, provinces)
+    partner: bool  # its topic is a partner or place (the EU, ASEAN): a figure of that partner's trade only
     per: str | None  # what an average is per ("day" for sales per day)
     label_text: str  # label, subject and synonyms, for the fuzzy word similarity
     counted: str | None  # what a count counts when it is time or people: "year", "month", "quarter", "person"
@@ -92,6 +93,8 @@ def build_profiles(reader: Reader, index: Index) -> list[Profile]:
             offers.add(Measure.GROWTH)
         if ind.share:
             offers.add(Measure.SHARE)
+        if ind.kind == "rank" and _counted(ind.unit):
+            offers.add(Measure.COUNT)  # "the 17th consecutive year": how many years it has held the rank
         if ind.unit == "points":
             offers.add(Measure.POINTS)
             if ind.kind == "share":
@@ -131,6 +134,7 @@ def build_profiles(reader: Reader, index: Index) -> list[Profile]:
                 members=(members := _members(ind.subject, stop)),
                 member_words=frozenset().union(*members),
                 places=core & reader.place_words,
+                partner=topic is not None and topic.place,
             )
         )
     return profiles

@@ -28,6 +28,7 @@ _US_CAPITALS = re.compile(r"\bUS\b")
 _PRONOUN_BEFORE = frozenset(
     "tell give show let for help send get remind update brief teach inform walk ping to with of among".split()
 )
+_TRADE_WORDS = frozenset("export import trade shipment sale purchase".split())
 _PRONOUN_AFTER = frozenset("about know what how the a an some more please pls".split())
 _DOTTED = re.compile(r"^[a-z](?:\.[a-z])+\.?$")  # "u.s", "e.g", "no."
 
@@ -99,7 +100,8 @@ def message_words(text: str) -> tuple[list[str], list[str]]:
         if word == "us":
             before = typed[i - 1] if i else ""
             after = typed[i + 1] if i + 1 < len(typed) else ""
-            if before in _PRONOUN_BEFORE or after in _PRONOUN_AFTER:
+            trade_before = i > 1 and typed[i - 2].rstrip("s") in _TRADE_WORDS  # "exports to us": the country
+            if (before in _PRONOUN_BEFORE and not trade_before) or after in _PRONOUN_AFTER:
                 continue
         kept_typed.append(word)
         compared.append(norm(word))

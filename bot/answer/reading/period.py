@@ -160,7 +160,8 @@ class PeriodParser:
 
     def _months_at(self, tokens: list[str], i: int, used: set[int]) -> _Found | None:
         matches = self._month_names.find(tokens[i : i + 1], set())
-        if not matches or (tokens[i] == "may"):  # "may" is the verb far more often than the month
+        # "may" is the verb far more often than the month, unless a year or a day follows ("May 2025").
+        if not matches or (tokens[i] == "may" and not re.fullmatch(r"(?:19|20)\d\d|\d{1,2}", _at(tokens, i + 1))):
             return None
         first = matches[0].value
         end = i + 1
