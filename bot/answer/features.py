@@ -18,8 +18,8 @@ from bot.answer.reading.frame import Flow, Measure, Reading
 _DEFAULT_MEASURES = frozenset({Measure.VALUE, Measure.GROWTH})
 _STRICT_MEASURES = frozenset({Measure.FORECAST, Measure.AVERAGE, Measure.MULTIPLE})
 TERSE = 3  # words (stop words aside) up to which a message is terse: every one of them is what it asks about
-MAX_SOFT_EXTRA = 0.9  # unasked subject words alone never make a contradiction (see _extra for the two that do)
-MIN_COVERAGE = 0.55  # below this share of the subject words asked, a figure is about something else
+MAX_SOFT_EXTRA = 0.9  # unasked subject words alone make no contradiction (_extra says which cases do)
+MIN_COVERAGE = 0.55  # below this share of the subject words asked, a figure outside the topics named is off-subject
 
 
 class Features(NamedTuple):
@@ -150,9 +150,7 @@ def covered(asked: Asked, subject: float) -> bool:
     return not asked.idf_total or subject >= MIN_COVERAGE
 
 
-def features(
-    asked: Asked, profile: Profile, index: Index, with_fuzzy: bool = False, subject: float | None = None
-) -> Features:
+def features(asked: Asked, profile: Profile, index: Index, subject: float | None = None) -> Features:
     """The features of ``profile`` for the question ``asked`` (``subject``: its coverage, when already known)."""
     r = asked.reading
     if subject is None:
@@ -178,7 +176,7 @@ def features(
         not_total=-1.0 if r.not_total and profile.flow is Flow.TRADE else 0.0,
         speaker=0.0 if r.speaker is None else (1.0 if profile.speaker == r.speaker else -0.3),
         amount=_amount(r, profile),
-        fuzzy=fuzzy_similarity(asked, profile) if with_fuzzy else 0.0,
+        fuzzy=0.0,  # the engine adds it for its best few candidates (``fuzzy_similarity``)
         unmatched=asked.unmatched,
         headline=1.0 if profile.headline else 0.0,
     )

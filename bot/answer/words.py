@@ -136,9 +136,6 @@ class PhraseTable(Generic[V]):
         for candidates in self._by_first.values():
             candidates.sort(key=lambda item: -len(item[0]))
 
-    def __contains__(self, word: str) -> bool:
-        return word in self._by_first
-
     def find(self, tokens: list[str], taken: set[int] | None = None) -> list[Match[V]]:
         """Every phrase in ``tokens``, skipping positions in ``taken`` (and adding the ones it takes)."""
         return list(self._scan(tokens, taken if taken is not None else set()))
