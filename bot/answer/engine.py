@@ -57,9 +57,6 @@ class Engine:
         self._by_topic: dict[str, list[Profile]] = {}
         for profile in self.profiles:
             self._by_topic.setdefault(profile.topic, []).append(profile)
-        self._topic_words = {
-            t.id: frozenset(w for alias in (t.name, *t.synonyms) for w in phrase_of(alias)) for t in kb.topics
-        }
         self.suggester = Suggester(kb)
         self._place_topics = frozenset(t.id for t in kb.topics if t.place)
         # A message that is exactly a topic's name or synonym ("outlook", "exports", "/trade customs") asks for it.
@@ -93,20 +90,23 @@ class Engine:
         return Asked.of(
             reading,
             self.index,
-            self._topic_words,
+            self.reader.words_of_topic,
             self.reader.covered_year,
             self._place_topics,
             self.reader.place_words,
         )
 
-    def rank(self, reading: Reading) -> list[Scored]:
-        """Every candidate figure for ``reading``, best first, with its features and score."""
+    def rank(self, reading: Reading, candidates: list[Profile] | None = None) -> list[Scored]:
+        """Every candidate figure for ``reading`` (``candidates``, when already found), best first, with its features
+        and score."""
         asked = self.asked(reading)
-        candidates = [(p, coverage(asked, p, self.index)) for p in self._candidates(reading)]
+        if candidates is None:
+            candidates = self._candidates(reading)
+        covering = [(p, coverage(asked, p, self.index)) for p in candidates]
         # A figure that describes too few of the words asked can be neither the answer nor the one a decline names
         # while others are described: scoring them all would be most of the time spent.
         topics = asked.topics
-        kept = [(p, c) for p, c in candidates if covered(asked, c) or p.topic in topics] or candidates
+        kept = [(p, c) for p, c in covering if covered(asked, c) or p.topic in topics] or covering
         scored = [self._score(asked, p, c) for p, c in kept]
         scored.sort(key=lambda s: (-s.score, s.profile.position))
         # The fuzzy word similarity re-ranks the best few: computed for all, it would be most of the time spent.
@@ -147,7 +147,6 @@ class Engine:
         if topic_id is not None:
             return self._topic_reply(text, topic_id, view)
         answers: list[Answer] = []
-        missing: list[str] = []
         declines: list[Decline] = []
         parts = split(reading)
         bests = [self._best(part) for part in parts]
@@ -181,11 +180,12 @@ class Engine:
 
         An answer agrees with every slot asked, and its score reaches the calibrated threshold.
         """
-        if reading.entities and not any(self._mentions_entities(p, reading) for p in self._candidates(reading)):
-            return None, []  # something named that no figure even mentions: nothing to score
         if Measure.BALANCE in reading.measures:
             return None, []  # a surplus is never stated: no figure can agree
-        ranked = self.rank(reading)
+        candidates = self._candidates(reading)
+        if reading.entities and not any(self._mentions_entities(p, reading) for p in candidates):
+            return None, []  # something named that no figure even mentions: nothing to score
+        ranked = self.rank(reading, candidates)
         best = next((s for s in ranked if agrees(s.features)), None)
         if best is not None and best.score < self.scoring.answer_at:
             best = None

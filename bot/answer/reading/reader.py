@@ -17,6 +17,7 @@ from bot.answer.reading.flow import FlowParser
 from bot.answer.reading.frame import Flow, Measure, Period, Reading
 from bot.answer.reading.measure import MeasureParser
 from bot.answer.reading.period import PeriodParser
+from bot.answer.reading.places import gazetteer
 from bot.answer.reading.qualifiers import QualifierParser
 from bot.answer.reading.quantity import quantities
 from bot.answer.reading.subject import SubjectParser
@@ -34,13 +35,13 @@ class Reader:
         self.language = language
         self.index = index
         covered_year = max((b.reported_year for b in kb.briefings.values()), default=2025)
-        self.slot_words = _slot_words(language)
+        slot_phrases = _slot_phrases(language)
+        stop = language.generic | language.stopwords
+        self.slot_words = frozenset(w for p in slot_phrases for w in p) | stop
         # Words that never make up a subject: stop words, generic words, and one-word flow, measure or period
         # phrases ("growth", "share"); "partner" in "largest trading partner" still names partners.
-        self.subjectless_words = (
-            frozenset(p[0] for p in _slot_phrases(language) if len(p) == 1) | language.generic | language.stopwords
-        )
-        self.place_words = frozenset(_place_words())
+        self.subjectless_words = frozenset(p[0] for p in slot_phrases if len(p) == 1) | stop
+        self.place_words = frozenset(w for name in gazetteer() for w in phrase_of(name))
         self.periods = PeriodParser(language, covered_year)
         self.briefing = BriefingParser(language, kb)
         self.qualifiers = QualifierParser(language)
@@ -53,15 +54,14 @@ class Reader:
         self._year_on_year = PhraseTable([(p, True) for p in language.year_on_year])
         # Words that name goods: a figure about goods nobody named is about something narrower than the question.
         self.product_words = frozenset(w for p in language.products for w in p) - language.generic - language.stopwords
-        # Words of the topics' names: a figure whose subject holds one is about that topic too ("high-tech").
-        self.topic_words = (
-            frozenset(w for t in kb.topics for alias in (t.name, *t.synonyms) for w in phrase_of(alias))
-            - language.generic
-            - language.stopwords
-        )
+        # Each topic's words, from its name and synonyms; a figure whose subject holds one is about that topic too.
+        self.words_of_topic = {
+            t.id: frozenset(w for alias in (t.name, *t.synonyms) for w in phrase_of(alias)) for t in kb.topics
+        }
+        self.topic_words = frozenset().union(*self.words_of_topic.values()) - stop
         gazetteer_words = {w for phrase in _gazetteer_phrases(language) for w in phrase}
-        known = set(index.idf) | index.surface | self.slot_words | gazetteer_words | _place_words()
-        targets = (index.surface | {w for p in _slot_phrases(language) for w in p}) - language.stopwords
+        known = set(index.idf) | index.surface | self.slot_words | gazetteer_words | self.place_words
+        targets = (index.surface | {w for p in slot_phrases for w in p}) - language.stopwords
         self.speller = Speller(known=known, targets=targets)
 
     def _per(self, tokens: list[str]) -> str | None:
@@ -180,7 +180,7 @@ class Reader:
             quantities=amounts,
             meta=briefing.meta,
             about_briefing=briefing.about_briefing,
-            two_parts=_joined(tokens, subjects.subjects, subjects.entities, self.language),
+            two_parts=_joined(joins, subjects.subjects, subjects.entities),
         )
 
 
@@ -188,12 +188,8 @@ def _other(flow: Flow) -> Flow:
     return Flow.IMPORTS if flow is Flow.EXPORTS else Flow.EXPORTS
 
 
-def _slot_words(language: Language) -> frozenset[str]:
-    """Every word of a flow, measure, period, currency or source phrase, and the generic words of trade."""
-    return frozenset(w for p in _slot_phrases(language) for w in p) | language.generic | language.stopwords
-
-
 def _slot_phrases(language: Language) -> list[tuple[str, ...]]:
+    """Every flow, measure, period and currency phrase."""
     return [
         *language.flow.exports,
         *language.flow.imports,
@@ -213,22 +209,10 @@ def _gazetteer_phrases(language: Language) -> list[tuple[str, ...]]:
     return [*language.products, *language.indicators, *language.off_topic]
 
 
-def _place_words() -> set[str]:
-    from bot.answer.reading.places import gazetteer
-    from bot.answer.words import phrase_of
-
-    return {w for name in gazetteer() for w in phrase_of(name)}
-
-
-def _joined(tokens: list[str], subjects: tuple, entities: tuple, language: Language) -> bool:
+def _joined(joins: list[int], subjects: tuple, entities: tuple) -> bool:
     """Two things named with "and", "vs", "or" ... between them: two figures may be asked."""
     named = sorted([*subjects, *entities], key=lambda s: s.at)
-    conjunctions = {p for p in language.conjunction}
-    for a, b in zip(named, named[1:], strict=False):
-        between = tuple(tokens[a.at + len(a.words) : b.at])
-        if any(between[i : i + len(p)] == p for p in conjunctions for i in range(len(between))):
-            return True
-    return False
+    return any(a.at + len(a.words) <= join < b.at for a, b in zip(named, named[1:], strict=False) for join in joins)
 
 
 def _english(typed: str, token: str) -> bool:
