@@ -74,7 +74,6 @@ class Asked:
     national: bool  # names no subject at all: China as a whole is meant
     entity_words: tuple[frozenset[str], ...]  # each entity's words, to look for in a figure's words
     subject_words: tuple[tuple[str, frozenset[str]], ...]  # each topic named, with the words that named it
-    measures: frozenset[Measure]  # the measures asked, "how much" dropped beside a stronger one
     topic_only: bool  # every subject word typed names a topic ("exports to the EU")
     names_place: bool  # a partner, country or region is named (a topic that is a place, or a place entity)
     unmatched: float  # the unmatched feature, the same for every figure
@@ -114,19 +113,12 @@ class Asked:
             national=not (reading.words or reading.subjects or reading.entities),
             entity_words=tuple(frozenset(e.words) for e in reading.entities),
             subject_words=tuple((s.topic, frozenset(s.words)) for s in reading.subjects),
-            measures=_asked_measures(reading.measures),
             topic_only=typed <= topic_vocabulary,
             names_place=any(s.topic in place_topics for s in reading.subjects)
             or any(e.kind == "place" for e in reading.entities)
             or bool(set(words) & place_words),
             unmatched=_unmatched(reading),
         )
-
-
-def _asked_measures(measures: frozenset[Measure]) -> frozenset[Measure]:
-    """The measures a figure must state. ("How much did imports grow" asks growth only: a weak "how much" counts
-    only alone, see ``MeasureParser``.)"""
-    return measures
 
 
 def fuzzy_similarity(asked: Asked, profile: Profile) -> float:
@@ -165,7 +157,7 @@ def features(asked: Asked, profile: Profile, index: Index, subject: float | None
         entity=-float(sum(1 for words in asked.entity_words if not words <= mentions)) if asked.entity_words else 0.0,
         extra=_extra(asked, profile),
         flow=_flow(r, profile),
-        measure=_measure(r, profile, asked.measures),
+        measure=_measure(r, profile),
         period=_period(r, profile, asked.covered_year),
         # Slots not asked cost nothing: this runs for every candidate of every question.
         comparison=_comparison(r, profile, asked.covered_year) if r.compared_with or profile.compared_with else 0.0,
@@ -201,17 +193,15 @@ def _extra(asked: Asked, p: Profile) -> float:
     others = frozenset()
     if p.members and (p.topic in asked.topics or any(m & asked.typed_words for m in p.members)):
         others = p.member_words
-    words = min(len(name - asked.vocabulary - others) for name in p.names)
+    unnamed = [name - asked.vocabulary - others for name in p.names]
+    words = min(len(u) for u in unnamed)
     if asked.topic_only and (p.narrower - asked.vocabulary - others or words >= 2):
         return -1.0  # only a topic asked ("exports to the EU"): high-tech exports to the EU are something narrower
     if p.topic not in asked.topics and words >= 3:
         return -1.0  # three words of another subject: the GBA's nine cities are not Guangdong
     # Otherwise a soft penalty: subjects carry qualifiers ("customs and relevant departments"); goods nobody named
     # count half as much again.
-    extra = min(
-        len(name - asked.vocabulary - others) + len(name & p.products - asked.vocabulary - others) / 2
-        for name in p.names
-    )
+    extra = min(len(u) + len(u & p.products) / 2 for u in unnamed)
     return -min(MAX_SOFT_EXTRA, extra / 4)
 
 
@@ -252,9 +242,7 @@ def _flow(r: Reading, p: Profile) -> float:
     if r.flow_weak:
         return -0.3  # "bought" says little: shoppers' purchases are not China's imports
     if p.flow is None:
-        # A figure of no flow (a survey, a population) is no answer to a trade question; "bought" may not mean
-        # imports at all ("how many people bought duty-free").
-        return -0.5 if r.flow_weak else -1.0
+        return -1.0  # a figure of no flow (a survey, a population) is no answer to a trade question
     if asked is Flow.TRADE:
         return -0.5  # one flow where "trade" was asked: people say "EV trade" of what is only stated for exports
     if p.flow is Flow.TRADE:
@@ -264,7 +252,9 @@ def _flow(r: Reading, p: Profile) -> float:
     return -1.0  # the opposite flow
 
 
-def _measure(r: Reading, p: Profile, asked: frozenset[Measure]) -> float:
+def _measure(r: Reading, p: Profile) -> float:
+    # ("How much did imports grow" asks growth only: a weak "how much" counts only alone, see ``MeasureParser``.)
+    asked = r.measures
     if not asked:
         if p.offers & _DEFAULT_MEASURES:
             return 0.3
