@@ -44,9 +44,7 @@ _RELAXED = {
     "alone": {"alone": False},
     "group": {"alone": False},
     "not_total": {"not_total": False},
-    "entity": {"entities": ()},
     "extra": {},
-    "unmatched": {"unmatched": ()},
     "uncovered": {},
 }
 
@@ -92,10 +90,10 @@ def explain_decline(reading: Reading, ranked: list[Scored], engine: Engine) -> D
     subject = _subject(reading)
     if conflict == "unmatched" and reading.unmatched:
         return Decline(reason="unknown", not_found=" ".join(reading.unmatched))
-    if conflict in _RELAXED and conflict != "entity":
+    if conflict in _RELAXED:
         same_subject = [s for s in ranked if s.features.topic >= 0 and s.features.entity >= 0]
         stated_elsewhere = any(getattr(s.features, conflict) >= 0 for s in same_subject[:20])
-        closest = _closest(reading, conflict, engine)
+        closest = _closest(reading, conflict, engine, ranked)
         if not stated_elsewhere:
             return Decline(
                 reason=_reason(conflict), not_found=_missing(conflict, reading, subject), suggestions=closest
@@ -106,7 +104,7 @@ def explain_decline(reading: Reading, ranked: list[Scored], engine: Engine) -> D
     if reading.unmatched:
         return Decline(reason="unknown", not_found=" ".join(reading.unmatched))
     return Decline(
-        reason="unknown", not_found=subject or reading.summary(), suggestions=_closest(reading, None, engine)
+        reason="unknown", not_found=subject or reading.summary(), suggestions=_closest(reading, None, engine, ranked)
     )
 
 
@@ -151,8 +149,13 @@ def _missing(conflict: str, r: Reading, subject: str) -> str:
     return f"figure matching {r.summary()}"
 
 
-def _closest(reading: Reading, conflict: str | None, engine: Engine) -> list[Suggestion]:
-    """The figures that answer the question once the contradicting slot is let go, with their values."""
+def _closest(
+    reading: Reading, conflict: str | None, engine: Engine, ranked: list[Scored] | None = None
+) -> list[Suggestion]:
+    """The figures that answer the question once the contradicting slot is let go, with their values.
+
+    ``ranked`` is the ranking of ``reading`` itself, reused where letting the slot go changes nothing.
+    """
     variants: list[Reading] = []
     if conflict == "measure" and Measure.BALANCE in reading.measures:
         # A surplus is exports minus imports: offer both, never their difference.
@@ -165,9 +168,9 @@ def _closest(reading: Reading, conflict: str | None, engine: Engine) -> list[Sug
         variants = [reading]
     out: list[Suggestion] = []
     for variant in variants:
-        ranked = engine.rank(variant)
+        found = ranked if ranked is not None and variant == reading else engine.rank(variant)
         take = 1 if len(variants) > 1 else MAX_CLOSEST
-        for scored in ranked[:take]:
+        for scored in found[:take]:
             if scored.score < engine.scoring.related_at:
                 continue
             ind = scored.profile.entry.indicator
