@@ -16,6 +16,7 @@ from bot.answer.reading.frame import Period
 from bot.answer.words import PhraseTable
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")  # a day of the month: "Dec. 18", "the 14th"
 _RANGE = re.compile(r"^((?:19|20)\d\d)-((?:19|20)\d\d)$")
 _NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -63,7 +64,7 @@ class PeriodParser:
     def parse(self, tokens: list[str], taken: set[int]) -> PeriodReading:
         found = self._find(tokens, taken)
         # Only a year or a plan is compared against ("up 5% on 2024"); "on Dec 18" is a date.
-        compared = [f for f in found if f.period.whole_years and self._is_comparison(tokens, f, taken)]
+        compared = [f for f in found if f.period.whole_years and self._is_comparison(tokens, f)]
         asked = [f for f in found if f not in compared]
         # A comparison needs something to compare: "compared with 2024" alone still asks about the covered year.
         period = _most_specific(asked)
@@ -91,7 +92,7 @@ class PeriodParser:
             if i in used:
                 i += 1
                 continue
-            hit = self._at(tokens, i, used)
+            hit = self._at(tokens, i)
             if hit is None:
                 i += 1
                 continue
@@ -99,7 +100,7 @@ class PeriodParser:
             used.update(range(hit.start, hit.end))
             i = hit.end
         found.sort(key=lambda f: f.start)
-        return self._attach_years(tokens, found, used)
+        return self._attach_years(found)
 
     def _named(self, kind: str, tokens: list[str], start: int) -> Period | None:
         if kind == "year":
@@ -117,7 +118,7 @@ class PeriodParser:
         first, last = self.year - 4 - back, self.year - back
         return Period.years(first, last, f"{first}-{last}")
 
-    def _at(self, tokens: list[str], i: int, used: set[int]) -> _Found | None:
+    def _at(self, tokens: list[str], i: int) -> _Found | None:
         word = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         after = tokens[i + 2] if i + 2 < len(tokens) else ""
@@ -153,12 +154,12 @@ class PeriodParser:
             last = n if after == "month" else 3 * n
             if 0 < last <= 12:
                 return _Found(self._months(1, last, _span_label(1, last)), i, i + 3, False)
-        months = self._months_at(tokens, i, used)
+        months = self._months_at(tokens, i)
         if months is not None:
             return months
         return None
 
-    def _months_at(self, tokens: list[str], i: int, used: set[int]) -> _Found | None:
+    def _months_at(self, tokens: list[str], i: int) -> _Found | None:
         matches = self._month_names.find(tokens[i : i + 1], set())
         # "may" is the verb far more often than the month, unless a year or a day follows ("May 2025").
         if not matches or (tokens[i] == "may" and not re.fullmatch(r"(?:19|20)\d\d|\d{1,2}", _at(tokens, i + 1))):
@@ -167,7 +168,7 @@ class PeriodParser:
         end = i + 1
         last = first
         days = 0
-        while end < len(tokens) and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", tokens[end]):
+        while end < len(tokens) and _DAY.fullmatch(tokens[end]):
             end, days = end + 1, days + 1  # a day of the month: "Dec. 18, 2025", "dec 18 to jan 10"
         if end < len(tokens) and tokens[end] in _SPAN_JOINERS and end + 1 < len(tokens):
             second = self._month_names.find(tokens[end + 1 : end + 2], set())
@@ -193,13 +194,13 @@ class PeriodParser:
                 last, end = second[0].value, end + 1
             elif second and days:  # "dec 18 - jan 10": the dash is gone, the span runs into the next year
                 return self._into_next_year(tokens, i, end + 1, first, second[0].value)
-        while end < len(tokens) and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", tokens[end]):
+        while end < len(tokens) and _DAY.fullmatch(tokens[end]):
             end += 1  # a day of the month: "Dec. 18, 2025"
         return _Found(self._months(first, last, _span_label(first, last)), i, end, False)
 
     def _into_next_year(self, tokens: list[str], start: int, end: int, first: int, second: int) -> _Found:
         """A dated span from a month of the covered year into a month of the next ("Dec 18 to Jan 10")."""
-        while end < len(tokens) and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", tokens[end]):
+        while end < len(tokens) and _DAY.fullmatch(tokens[end]):
             end += 1
         span = Period(
             first=self.year * 12 + first - 1,
@@ -212,7 +213,7 @@ class PeriodParser:
     def _months(self, first: int, last: int, label: str) -> Period:
         return Period.months(self.year, first, last, f"{label} {self.year}")
 
-    def _attach_years(self, tokens: list[str], found: list[_Found], used: set[int]) -> list[_Found]:
+    def _attach_years(self, found: list[_Found]) -> list[_Found]:
         """A month or quarter takes the year typed next to it ("December 2025", "first half of 2024"); two dated
         months in a row make one span ("Dec. 18, 2025 - Jan. 14, 2026")."""
         dated: list[_Found] = []
@@ -256,7 +257,7 @@ class PeriodParser:
             out.append(f)
         return out
 
-    def _is_comparison(self, tokens: list[str], found: _Found, taken: set[int]) -> bool:
+    def _is_comparison(self, tokens: list[str], found: _Found) -> bool:
         """A period right after "compared with", "than (in) the 13th", "vs" ... is what a change is measured against."""
         start = found.start
         while start and (
