@@ -87,12 +87,25 @@ def explain_decline(reading: Reading, ranked: list[Scored], engine: Engine) -> D
         if about:
             best = about[0]
             conflict = scoring.worst_conflict(best.features)
+    if conflict == "measure" and not reading.measures:
+        # No kind of figure was asked ("exports to the US"): a rank that lost on that says less than the figure that
+        # lost on a slot the question did fill.
+        asked_slot = [s for s in ranked[:5] if scoring.worst_conflict(s.features) not in {"measure", None}]
+        if asked_slot:
+            best = asked_slot[0]
+            conflict = scoring.worst_conflict(best.features)
     subject = _subject(reading)
     if conflict == "unmatched" and reading.unmatched:
         return Decline(reason="unknown", not_found=" ".join(reading.unmatched))
     if conflict in _RELAXED:
         same_subject = [s for s in ranked if s.features.topic >= 0 and s.features.entity >= 0]
-        stated_elsewhere = any(getattr(s.features, conflict) >= 0 for s in same_subject[:20])
+        # The kind of figure is stated for the subject when a figure about the subject itself (not a narrower one)
+        # agrees on that slot and on the measure asked: EU import shares do not make an EU import value, nor
+        # exports of projects contracted in Africa an export figure for Africa.
+        stated_elsewhere = any(
+            getattr(s.features, conflict) >= 0 and s.features.measure > -1.0 and s.features.extra > -1.0
+            for s in same_subject[:20]
+        )
         closest = _closest(reading, conflict, engine, ranked)
         if not stated_elsewhere:
             return Decline(
@@ -134,10 +147,9 @@ def _missing(conflict: str, r: Reading, subject: str) -> str:
     if conflict == "measure":
         if Measure.BALANCE in r.measures:
             return "trade surplus or deficit (it would be exports minus imports, and I never compute a figure)"
-        names = [_MEASURE_NAMES[m] for m in sorted(r.measures, key=list(Measure).index) if m in _MEASURE_NAMES]
-        return f"{' or '.join(names) or 'such figure'}{about}"
+        return f"{_measure_names(r) or 'such figure'}{about}"
     if conflict == "flow" and r.flow:
-        return f"{r.flow.value} figure{' for ' + subject if subject else ''}"
+        return f"{r.flow.value} {_measure_names(r) or 'figure'}{' for ' + subject if subject else ''}"
     if conflict == "uncovered":
         return f"figure for {subject or 'that'}"
     if conflict == "extra":
@@ -147,6 +159,11 @@ def _missing(conflict: str, r: Reading, subject: str) -> str:
     if conflict == "not_total":
         return f"figure other than total trade{about}"
     return f"figure matching {r.summary()}"
+
+
+def _measure_names(r: Reading) -> str:
+    names = [_MEASURE_NAMES[m] for m in sorted(r.measures, key=list(Measure).index) if m in _MEASURE_NAMES]
+    return " or ".join(names)
 
 
 def _closest(
@@ -162,6 +179,9 @@ def _closest(
         variants = [
             reading.model_copy(update={"measures": frozenset(), "flows": (f,)}) for f in (Flow.EXPORTS, Flow.IMPORTS)
         ]
+    elif conflict == "flow" and reading.flow in (Flow.EXPORTS, Flow.IMPORTS):
+        # One flow asked where the two-way total is what is stated: the total comes first, said to be the total.
+        variants = [reading.model_copy(update={"flows": (Flow.TRADE,)})]
     elif conflict in _RELAXED:
         variants = [reading.model_copy(update=_RELAXED[conflict])]
     else:

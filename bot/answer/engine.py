@@ -156,7 +156,7 @@ class Engine:
             if best is None:
                 declines.append(explain_decline(part, ranked, self))
                 continue
-            answers.append(self._answer(best, part))
+            answers.append(self._answer(best))
         if not answers:
             return self._declined(text, declines[0], reading)
         missing = [d.sentence() for d in declines]
@@ -168,7 +168,7 @@ class Engine:
             if scored.score < self.scoring.related_at or not agrees(scored.features):
                 continue
             if scored.profile.entry.uid not in seen:
-                answers.append(self._answer(scored, parts[0], note=False))
+                answers.append(self._answer(scored, note=False))
                 seen.add(scored.profile.entry.uid)
         asked = len(parts) - len(declines)
         return Reply.model_construct(  # every field is a value the engine built and typed
@@ -268,23 +268,12 @@ class Engine:
             reading=view,
         )
 
-    def _answer(self, scored: Scored, reading: Reading, note: bool = True) -> Answer:
+    def _answer(self, scored: Scored, note: bool = True) -> Answer:
         answer = self._entry_answer(scored.profile.entry, scored.score)
-        asked = reading.flow
-        flow = scored.profile.flow
         if note and scored.features.group < 0:
             # A member asked, only its group's figure stated: given, and said to be the group's.
             subject = scored.profile.entry.indicator.subject
             answer = answer.model_copy(update={"note": f"The briefing states this only for {subject} together."})
-        if note and asked in (Flow.EXPORTS, Flow.IMPORTS) and flow is Flow.TRADE:
-            # The one visible exception: one flow asked, only the two-way total stated for that subject.
-            subject = scored.profile.entry.indicator.subject
-            answer = answer.model_copy(
-                update={
-                    "note": f"The briefing gives no {asked.value} figure for {subject}; "
-                    "the figure stated is total trade (imports and exports)."
-                }
-            )
         return answer
 
     def _entry_answer(self, entry: Entry, score: float) -> Answer:
@@ -295,7 +284,12 @@ class Engine:
         ind = scored.profile.entry.indicator
         parts = [(name, round(value, 2)) for name, value in self.scoring.parts(scored.features)]
         return Candidate(
-            id=scored.profile.entry.uid, label=ind.label, value=ind.stated, score=scored.score, parts=parts
+            id=scored.profile.entry.uid,
+            label=ind.label,
+            value=ind.stated,
+            score=scored.score,
+            parts=parts,
+            conflict=self.scoring.worst_conflict(scored.features) if not agrees(scored.features) else None,
         )
 
     def _declined(self, text: str, decline: Decline, reading: Reading) -> Reply:

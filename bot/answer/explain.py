@@ -18,10 +18,13 @@ def explanation_text(engine: Engine, text: str, limit: int = 5) -> str:
     for number, (part, candidates) in enumerate(parts, start=1):
         if len(parts) > 1:
             lines.append(f"part {number}: {part.summary()}")
-        lines.append(f"  candidates (answer at {threshold:g}):")
+        lines.append(f"  candidates (answer at {threshold:g}; ✗ a slot contradicts the question):")
         for candidate in candidates:
-            mark = "✓" if candidate.score >= threshold else " "
-            lines.append(f"  {mark} {candidate.score:6.2f}  {candidate.label}: {candidate.value}  [{candidate.id}]")
+            mark = "✗" if candidate.conflict else "✓" if candidate.score >= threshold else " "
+            against = f"  ✗ {candidate.conflict}" if candidate.conflict else ""
+            lines.append(
+                f"  {mark} {candidate.score:6.2f}  {candidate.label}: {candidate.value}  [{candidate.id}]{against}"
+            )
             lines.append("           " + "  ".join(f"{name} {value:+.2f}" for name, value in candidate.parts))
     reply = engine.ask(text)
     outcome = "answered" if reply.answered else f"declined ({reply.reason}: {reply.not_found})"

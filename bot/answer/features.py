@@ -245,11 +245,9 @@ def _flow(r: Reading, p: Profile) -> float:
         return -1.0  # a figure of no flow (a survey, a population) is no answer to a trade question
     if asked is Flow.TRADE:
         return -0.5  # one flow where "trade" was asked: people say "EV trade" of what is only stated for exports
-    if p.flow is Flow.TRADE:
-        # The one exception: the two-way total where one flow was asked, given with a note when nothing better is;
-        # never when the question insists ("exports only", "not total trade").
-        return -0.5 if not r.not_total and not r.alone else -1.0
-    return -1.0  # the opposite flow
+    # The opposite flow, or the two-way total where one flow was asked: the total is not the exports to the US. The
+    # decline offers it first, with its value, so the reader still sees what is stated.
+    return -1.0
 
 
 def _measure(r: Reading, p: Profile) -> float:
@@ -272,7 +270,8 @@ def _measure(r: Reading, p: Profile) -> float:
     stated = len(asked & p.offers)
     if stated:
         return stated / len(asked)
-    return -0.5 if r.measures_weak else -1.0  # "how big" may ask a count; "what share" asks a share
+    # "how big" may ask a count, so it is a mild mismatch there; "what share" asks a share, "how much" no rank.
+    return -0.5 if p.offers & r.measures_near else -1.0
 
 
 def _period(r: Reading, p: Profile, covered_year: int) -> float:

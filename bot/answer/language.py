@@ -56,6 +56,7 @@ class MeasureWords(Frozen):
     strong: dict[str, tuple[Phrase, ...]]
     weak: dict[str, tuple[Phrase, ...]]
     points: tuple[Phrase, ...]
+    near: dict[str, frozenset[str]]  # the other measures a weak word may ask ("how much": a count, not a rank)
 
 
 class PeriodWords(Frozen):
@@ -130,6 +131,7 @@ def language() -> Language:
             },
             weak={name: _phrases(measure[f"{name}_weak"]) for name in weak_names},
             points=_phrases(measure["points"]),
+            near={name: frozenset(text.replace("|", " ").split()) for name, text in words["measure_near"].items()},
         ),
         period=PeriodWords(
             covered_year=_phrases(words["period"]["covered_year"]),

@@ -95,6 +95,7 @@ class Candidate(BaseModel):
     value: str
     score: float
     parts: list[tuple[str, float]]
+    conflict: str | None = None  # the slot that contradicts the question: such a figure is never the answer
 
 
 class Suggestion(BaseModel):

@@ -76,6 +76,9 @@ def build_profiles(reader: Reader, index: Index) -> list[Profile]:
     # Words no subject is made of: stop words, trade's generic words, and the words of flows, measures and periods
     # ("countries and regions with trade growth" is about countries and regions).
     stop = reader.subjectless_words
+    # A synonym that is a topic's own name ("high-tech" of the EU's high-tech imports), or only names the figure's
+    # topic ("exports to Latin America" of a machinery figure), says where the figure sits, not what it is.
+    topic_names = {_specific(alias, stop) for t in kb.topics for alias in (t.name, *t.synonyms)}
     profiles: list[Profile] = []
     for position, entry in enumerate(kb.entries):
         ind = entry.indicator
@@ -122,7 +125,11 @@ def build_profiles(reader: Reader, index: Index) -> list[Profile]:
                 products=core & reader.product_words,
                 narrower=core & (reader.product_words | reader.topic_words),
                 names=_names(ind.subject, stop),
-                synonym_names=tuple(n for n in (_specific(s, stop) for s in ind.synonyms) if n),
+                synonym_names=tuple(
+                    n
+                    for n in (_specific(s, stop) for s in ind.synonyms)
+                    if n and n not in topic_names and not n <= reader.words_of_topic.get(ind.topic, frozenset())
+                ),
                 per=reader.per_basis(_per(ind.measure)),
                 label_text=" ".join((ind.label, ind.subject, *ind.synonyms)),
                 counted=_counted(ind.unit),

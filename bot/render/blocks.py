@@ -178,7 +178,7 @@ def reply_message(reply: Reply) -> SlackMessage:
 
 def answer_blocks(answer: Answer) -> list[Block]:
     """One answer: the label and the figure in bold with its change and period, the quote, then who said it."""
-    # A note (total trade given where exports were asked) comes before the figure, so it is read first.
+    # A note (a group's figure given where one member was asked) comes before the figure, so it is read first.
     note = f":information_source: _{escape(answer.note)}_\n" if answer.note else ""
     figure = f"{note}{escape(answer.label)}\n{_figure_mrkdwn(answer)}"
     room = limits.SECTION_TEXT - len(figure) - 1

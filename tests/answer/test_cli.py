@@ -22,7 +22,7 @@ def tradebot(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
 
 
 def test_ask_prints_figure_speaker_and_quote(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["ask", "how fast did exports to ASEAN grow?"]) == 0
+    assert main(["ask", "how fast did trade with ASEAN grow?"]) == 0
     out = capsys.readouterr().out
     assert "7.55 trillion yuan" in out and "8%" in out
     assert "Wang Jun" in out and "“" in out and "14 Jan 2026" in out
@@ -57,7 +57,7 @@ def test_ask_reads_one_question_per_line_from_stdin() -> None:
 
 
 def test_chat_answers_lines_and_ends_on_eof() -> None:
-    result = tradebot("chat", stdin="how fast did exports to ASEAN grow?\nhelp\ntrade with India\n")
+    result = tradebot("chat", stdin="how fast did trade with ASEAN grow?\nhelp\ntrade with India\n")
     assert result.returncode == 0, result.stderr
     assert "7.55 trillion yuan" in result.stdout
     assert "/trade lithium batteries" in result.stdout  # the help text
@@ -83,9 +83,9 @@ def test_ask_slash_runs_subcommands_and_questions(capsys: pytest.CaptureFixture[
 
 
 def test_ask_explain_prints_the_frame_candidates_and_their_features(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["ask", "--explain", "how fast did exports to ASEAN grow?"]) == 0
+    assert main(["ask", "--explain", "how fast did trade with ASEAN grow?"]) == 0
     out = capsys.readouterr().out
-    assert "read as: exports · ASEAN · growth" in out
+    assert "read as: trade · ASEAN · growth" in out
     assert "asean-trade-2025" in out and "topic +3.00" in out
     assert "reply: answered" in out
 

@@ -34,7 +34,7 @@ def test_lyu_daliangs_figures_are_his(engine: Engine) -> None:
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
-        ("how fast did exports to ASEAN grow?", "asean-trade-2025"),
+        ("how fast did trade with ASEAN grow?", "asean-trade-2025"),
         ("What did China export in 2025?", "exports-2025"),
         ("total shipments last year", "exports-2025"),
         ("how did imports do", "imports-2025"),
@@ -56,7 +56,7 @@ def test_finds_the_figure_asked_for(engine: Engine, question: str, expected: str
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
-        ("how fast did exprts to asaen grow", "asean-trade-2025"),
+        ("how fast did trde with asaen grow", "asean-trade-2025"),
         ("lithum battery exports", "lithium-battery-exports-growth"),
         ("foriegn invested enterprises trade", "fie-trade-2025"),
         ("hainn duty free sales", "hainan-duty-free-sales"),
@@ -67,7 +67,7 @@ def test_typos(engine: Engine, question: str, expected: str) -> None:
 
 
 def test_markup_emoji_and_line_breaks(engine: Engine) -> None:
-    assert top(engine, "<@U0123ABC> *how fast* did exports to\n_ASEAN_ grow? :chart_with_upwards_trend: 📈") == (
+    assert top(engine, "<@U0123ABC> *how fast* did trade with\n_ASEAN_ grow? :chart_with_upwards_trend: 📈") == (
         "asean-trade-2025"
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answer.engine import Engine
+from bot.answer.reading.frame import Flow
 from bot.render.text import reply_text
 
 B = "scio-2026-01-14/"
@@ -35,7 +36,7 @@ def test_a_subject_the_briefing_does_not_hold_is_declined_by_name(engine: Engine
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
-        ("exports to the asean bloc", "asean-trade-2025"),
+        ("trade with the asean bloc", "asean-trade-2025"),
         ("how many foreign trade companies are there", "trading-entities-count"),
         ("yo whats the total trade number for 2025 lol", "total-trade-2025"),
         ("imprts growth last yr?? felt kinda flat", "imports-2025"),
@@ -74,10 +75,55 @@ def test_the_flow_measure_and_direction_asked(engine: Engine, question: str, exp
     assert top(engine, question) == expected
 
 
-def test_exports_to_the_us_are_never_a_rank(engine: Engine) -> None:
+def test_exports_to_the_us_are_never_a_rank_nor_the_total(engine: Engine) -> None:
+    # Only two-way trade is stated for the US: the total is offered first, with its value, but not as the answer.
     reply = engine.ask("exports to the us")
-    assert reply.answers[0].kind != "rank"
-    assert reply.answers[0].id == B + "us-trade-2025" and "total trade" in (reply.answers[0].note or "")
+    assert not reply.answered and reply.reason == "kind"
+    assert reply.not_found == "exports figure for United States"
+    closest = reply.suggestions[0].label
+    assert closest.startswith("Trade with the United States") and "4.01" in closest
+
+
+@pytest.mark.parametrize(
+    ("question", "not_found", "closest"),
+    [
+        ("how fast did exports to ASEAN grow?", "exports growth rate for ASEAN", "7.55 trillion yuan"),
+        ("how much did china import from the EU in 2025?", "imports value for European Union", "5.93 trillion yuan"),
+        ("exports to africa growth?", "exports growth rate for Africa", "2.49 trillion yuan"),
+    ],
+)
+def test_one_flow_where_only_the_total_is_stated_is_declined_with_the_total_first(
+    engine: Engine, question: str, not_found: str, closest: str
+) -> None:
+    reply = engine.ask(question)
+    assert not reply.answered and reply.not_found == not_found
+    assert closest in reply.suggestions[0].label
+
+
+@pytest.mark.parametrize(
+    ("question", "wrong"),
+    [
+        ("By what rate did exports to Latin America expand in 2025?", "latin-america-machinery-exports-growth"),
+        ("By how much did high-tech imports rise in 2025?", "eu-high-tech-imports-growth"),
+        ("What was China's import growth in May 2025?", "imports-2025"),
+    ],
+)
+def test_a_narrower_or_other_period_figure_is_not_the_answer(engine: Engine, question: str, wrong: str) -> None:
+    reply = engine.ask(question)
+    assert not reply.answers or reply.answers[0].id != B + wrong
+
+
+@pytest.mark.parametrize(
+    ("question", "flow"),
+    [
+        ("What was the combined import-export value of SOEs in 2025?", Flow.TRADE),
+        ("import export volume per SOE", Flow.TRADE),
+        ("hainan imports exports growth since launch", Flow.IMPORTS),  # a list of both flows, not the total
+        ("How many companies had import or export records in 2025?", Flow.TRADE),
+    ],
+)
+def test_the_compound_import_export_is_two_way_trade(engine: Engine, question: str, flow: Flow) -> None:
+    assert engine.read(question).flows[0] is flow
 
 
 def test_the_margin_is_the_stated_figure(engine: Engine) -> None:

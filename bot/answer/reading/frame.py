@@ -115,7 +115,8 @@ class Reading(Frozen):
     measures: frozenset[Measure] = frozenset()
     per: str | None = None  # what an average is asked per, as a basis: "person" for "spend per shopper"
     counted: str | None = None  # "how many years": a count of years, months or quarters
-    measures_weak: bool = False  # read only from weak words ("how much", "how big"), so a mismatch is no conflict
+    measures_weak: bool = False  # read only from weak words ("how much", "how big")
+    measures_near: frozenset[Measure] = frozenset()  # what those weak words may also ask: no conflict if stated
     period: Period | None = None
     compared_with: Period | None = None
     currency: Currency | None = None

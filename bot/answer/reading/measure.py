@@ -16,6 +16,11 @@ class MeasureParser:
         strong = [(p, Measure(name)) for name, phrases in words.strong.items() for p in phrases]
         self._strong = PhraseTable(strong + [(p, Measure.POINTS) for p in words.points])
         self._weak = PhraseTable([(p, Measure(name)) for name, phrases in words.weak.items() for p in phrases])
+        self._near = {Measure(name): frozenset(Measure(m) for m in near) for name, near in words.near.items()}
+
+    def near(self, measures: frozenset[Measure]) -> frozenset[Measure]:
+        """The measures that weak words asking ``measures`` may also mean."""
+        return frozenset(m for asked in measures for m in self._near.get(asked, ()))
 
     def parse(self, tokens: list[str], taken: set[int]) -> tuple[frozenset[Measure], bool]:
         """The measures asked, and whether they were read from weak words only."""

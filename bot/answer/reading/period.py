@@ -28,6 +28,7 @@ _HALVES = {"h1": 1, "1h": 1, "h2": 2, "2h": 2}
 _MONTH_NAMES = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 _LOOSE_COMPARISON = {"over", "on", "against"}  # words that also open a period: "over the past five years"
 _SPAN_JOINERS = {"to", "through", "thru", "until", "till", "-", "and"}
+_MONTH_PREPOSITIONS = {"in", "during", "since", "for", "of", "from", "by"}
 
 
 @dataclass(frozen=True)
@@ -161,8 +162,13 @@ class PeriodParser:
 
     def _months_at(self, tokens: list[str], i: int) -> _Found | None:
         matches = self._month_names.find(tokens[i : i + 1], set())
-        # "may" is the verb far more often than the month, unless a year or a day follows ("May 2025").
-        if not matches or (tokens[i] == "may" and not re.fullmatch(r"(?:19|20)\d\d|\d{1,2}", _at(tokens, i + 1))):
+        # "may" is the verb far more often than the month, unless a year or a day follows ("May 2025") or a
+        # preposition comes before it ("imports in May").
+        if not matches:
+            return None
+        if tokens[i] == "may" and not (
+            re.fullmatch(r"(?:19|20)\d\d|\d{1,2}", _at(tokens, i + 1)) or _at(tokens, i - 1) in _MONTH_PREPOSITIONS
+        ):
             return None
         first = matches[0].value
         end = i + 1
@@ -294,7 +300,7 @@ def _count(word: str) -> int:
 
 
 def _at(tokens: list[str], i: int) -> str:
-    return tokens[i] if i < len(tokens) else ""
+    return tokens[i] if 0 <= i < len(tokens) else ""
 
 
 def _span_label(first: int, last: int) -> str:

@@ -28,6 +28,9 @@ from bot.kb.base import KnowledgeBase
 _NUMBER = re.compile(r"^[\d.,%-]+(?:st|nd|rd|th)?$")
 
 
+_COMPOUND_TRADE = {"import", "export"}
+
+
 class Reader:
     """Reads messages against one knowledge base's subjects, speakers and year."""
 
@@ -96,6 +99,14 @@ class Reader:
         i = 0
         while i < len(tokens):
             match = by_start.get(i)
+            pair = {w.lower() for w in typed[i : i + 2]}
+            if pair == _COMPOUND_TRADE and all(w.islower() or w.istitle() for w in typed[i : i + 2]):
+                # "import-export volume", "import export value": the singular compound is two-way trade, while
+                # "imports exports" lists both flows.
+                out += ["import", "and", "export"]
+                shown += [" ".join(typed[i : i + 2])] * 3
+                i += 2
+                continue
             if match is None:
                 out.append(tokens[i])
                 shown.append(typed[i])
@@ -168,6 +179,7 @@ class Reader:
             flow_weak=flows.weak,
             measures=measures,
             measures_weak=measures_weak,
+            measures_near=self.measures.near(measures) if measures_weak else frozenset(),
             per=self._per(tokens),
             counted=_counted(tokens, self.language.per),
             period=period,
