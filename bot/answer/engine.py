@@ -94,6 +94,7 @@ class Engine:
             self.reader.covered_year,
             self._place_topics,
             self.reader.place_words,
+            self.reader.product_words,
         )
 
     def rank(self, reading: Reading, candidates: list[Profile] | None = None) -> list[Scored]:

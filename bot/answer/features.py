@@ -76,6 +76,7 @@ class Asked:
     subject_words: tuple[tuple[str, frozenset[str]], ...]  # each topic named, with the words that named it
     topic_only: bool  # every subject word typed names a topic ("exports to the EU")
     names_place: bool  # a partner, country or region is named (a topic that is a place, or a place entity)
+    products: frozenset[str]  # the words typed that name goods (Harmonized System)
     unmatched: float  # the unmatched feature, the same for every figure
 
     @classmethod
@@ -87,6 +88,7 @@ class Asked:
         covered_year: int,
         place_topics: frozenset[str] = frozenset(),
         place_words: frozenset[str] = frozenset(),
+        product_words: frozenset[str] = frozenset(),
     ) -> Asked:
         words = reading.words
         # Words that named a topic weigh half: the topic feature counts them already, and the word beside them says
@@ -118,6 +120,7 @@ class Asked:
             or any(e.kind == "place" for e in reading.entities)
             or bool(set(words) & place_words),
             unmatched=_unmatched(reading),
+            products=frozenset(words) & product_words,  # goods typed beside the topics named
         )
 
 
@@ -189,6 +192,8 @@ def _extra(asked: Asked, p: Profile) -> float:
         return -1.0  # a question naming no subject asks about China as a whole, not ASEAN or the world
     if p.partner and p.topic not in asked.topics and not asked.names_place:
         return -1.0  # "high-tech imports" named no partner: high-tech imports from the EU are the EU's
+    if asked.products and not asked.products & p.about:
+        return -1.0  # goods named that the figure is not about: EU garment or high-tech exports are no EV exports
     # A group's other members are the group feature's part, and all of them when the topic naming the group is named.
     others = frozenset()
     if p.members and (p.topic in asked.topics or any(m & asked.typed_words for m in p.members)):

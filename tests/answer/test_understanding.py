@@ -213,3 +213,15 @@ def test_the_reading_is_part_of_the_reply(engine: Engine) -> None:
     assert reply.reading is not None
     assert reply.reading.summary == "imports · Latin America · growth · 2025"
     assert reply.answers[0].id == B + "imports-from-latin-america-growth"
+
+
+def test_goods_named_that_a_figure_is_not_about_make_it_no_answer(engine: Engine) -> None:
+    # EU garment or high-tech exports are no EV exports, and EV exports to the EU are not stated.
+    reply = engine.ask("ev exports to eu growth")
+    assert not reply.answered
+    assert engine.ask("cooking oil imports").answers[0].id == B + "edible-oil-imports-growth"
+
+
+def test_major_trading_partner_is_not_any_trading_partner(engine: Engine) -> None:
+    reply = engine.ask("china is a major trading partner of how many countries now")
+    assert reply.answers[0].id == B + "major-trading-partner-countries"

@@ -33,6 +33,11 @@ class MeasureParser:
             found.discard(Measure.MARGIN)  # "share rose by how many points": the change of the share is asked
         if {Measure.SHARE, Measure.GROWTH} <= found:
             found.add(Measure.POINTS)  # a share's rise is stated in percentage points
+        contributions = [m.start for m in strong if m.value is Measure.CONTRIBUTION]
+        growths = [m.start for m in strong if m.value is Measure.GROWTH]
+        if contributions and growths and min(contributions) < min(growths):
+            # "how much did prices shave off import growth": the growth named after it is the whole contributed to
+            found.discard(Measure.GROWTH)
         return frozenset(found), not strong
 
     def offered(self, tokens: list[str]) -> frozenset[Measure]:

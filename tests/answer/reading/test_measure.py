@@ -20,7 +20,11 @@ from tests.answer.reading.conftest import tokens
         ("how many countries", {M.COUNT}, False),
         ("where does the US rank", {M.RANK}, False),
         ("top 7 provinces", {M.RANK}, True),
-        ("contribution to export growth", {M.CONTRIBUTION, M.GROWTH}, False),
+        ("contribution to export growth", {M.CONTRIBUTION}, False),  # the growth is what is contributed to
+        ("how much did lower prices shave off import growth", {M.CONTRIBUTION}, False),
+        ("growth of EU trade, and how much did it contribute", {M.CONTRIBUTION, M.GROWTH}, False),
+        ("how much more crude did China bring in", {M.GROWTH}, False),
+        ("metal ore import volume", {M.VOLUME}, True),  # "volume" alone may be the value
         ("by how many percentage points did BRI growth beat overall growth", {M.GROWTH, M.MARGIN, M.POINTS}, False),
         ("by how many points did the share rise", {M.SHARE, M.GROWTH, M.POINTS}, False),
         ("tonnes of cargo", {M.VOLUME}, False),
