@@ -33,6 +33,9 @@ from tests.answer.reading.conftest import tokens
         ("how many times", {M.COUNT, M.MULTIPLE}, False),
         ("the trade surplus", {M.BALANCE}, False),
         ("hainan duty-free", set(), True),
+        ("the equipment export tally", {M.COUNT}, True),  # weak: a tally of exports is as often their value
+        ("SOE imports relative to their exports", {M.MULTIPLE}, False),
+        ("where has the WTO pegged 2026 trade growth", {M.GROWTH, M.FORECAST}, False),
     ],
 )
 def test_measures(reader: Reader, text: str, measures: set[M], weak: bool) -> None:
