@@ -18,7 +18,7 @@ from bot.answer.index import Index
 from bot.answer.language import language
 from bot.answer.models import Answer, Candidate, Reply
 from bot.answer.normalize import MAX_CHARS
-from bot.answer.parts import split, word_split
+from bot.answer.parts import measure_split, split, word_split
 from bot.answer.profiles import Profile, build_profiles
 from bot.answer.reading.frame import Flow, Measure, Reading, ReadingView
 from bot.answer.reading.reader import Reader
@@ -153,6 +153,8 @@ class Engine:
         bests = [self._best(part) for part in parts]
         if len(parts) == 1:
             parts, bests = self._two_by_words(reading, bests[0])
+        if len(parts) == 1:
+            parts, bests = self._two_by_measures(reading, bests[0])
         for part, (best, ranked) in zip(parts, bests, strict=True):
             if best is None:
                 declines.append(explain_decline(part, ranked, self))
@@ -212,6 +214,18 @@ class Engine:
             parts.append(option)
             bests.append(found)
         if bests[0][0].profile is bests[1][0].profile:  # type: ignore[union-attr]
+            return [reading], [single]
+        return parts, bests
+
+    def _two_by_measures(
+        self, reading: Reading, single: tuple[Scored | None, list[Scored]]
+    ) -> tuple[list[Reading], list[tuple[Scored | None, list[Scored]]]]:
+        """ "Growth on 2020 and the average annual rate": a figure per measure, when each measure has an answer of
+        its own; "exports and their growth" stays one figure, which states both."""
+        parts = measure_split(reading)
+        bests = [self._best(part) for part in parts]
+        found = [b[0] for b in bests]
+        if not parts or None in found or found[0].profile is found[1].profile:  # type: ignore[union-attr]
             return [reading], [single]
         return parts, bests
 

@@ -287,11 +287,25 @@ def _period(r: Reading, p: Profile, covered_year: int) -> float:
         return 0.0 if whole_covered_year else -0.3
     if r.period.same_span(p.period):
         return 1.0
+    if _average_over_base(r, p):
+        return 1.0  # "the average annual rate, 2025 against 2020" is the average over 2021-2025
     return -1.0
+
+
+def _average_over_base(r: Reading, p: Profile) -> bool:
+    """An average annual rate over years Y1..Y2 is what a question asks of year Y2 against year Y1 - 1."""
+    if Measure.AVERAGE not in r.measures or Measure.AVERAGE not in p.offers or p.period is None:
+        return False
+    base, period = r.compared_with, r.period
+    if base is None or period is None or not (base.whole_years and p.period.whole_years):
+        return False
+    return base.last // 12 + 1 == p.period.first // 12 and period.last == p.period.last
 
 
 def _comparison(r: Reading, p: Profile, covered_year: int) -> float:
     wanted = r.compared_with
+    if _average_over_base(r, p):
+        return 1.0
     if wanted is None:
         # Growth asked with no base means on the year before; "a 3.5-fold increase from 2020" is another change.
         asked_year = (r.period.last // 12) if r.period else covered_year

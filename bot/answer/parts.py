@@ -40,6 +40,19 @@ def word_split(reading: Reading) -> list[list[Reading]]:
     return []
 
 
+def measure_split(reading: Reading) -> list[Reading]:
+    """ "Growth against 2020 and the average annual rate": one reading per measure joined, when no one figure states
+    both (the engine tries it only then). A percentage-point unit goes with the measure it qualifies."""
+    measures = [m for m in sorted(reading.measures, key=list(Measure).index) if m is not Measure.POINTS]
+    if len(measures) != 2 or not reading.joins or reading.measures_weak:
+        return []  # weak words ("up how much") ask one figure, not two
+    starts = [at for _, at in reading.measure_at]  # weak words too: "how much larger …, and the average rate"
+    if not any(min(starts) < join < max(starts) for join in reading.joins):
+        return []  # "average annual growth": one measure qualifies the other, nothing joins them
+    points = {Measure.POINTS} & reading.measures
+    return [reading.model_copy(update={"measures": frozenset({m} | points)}) for m in measures]
+
+
 def _with_words(reading: Reading, words: list[tuple[str, int]]) -> Reading:
     words = sorted(dict.fromkeys(words), key=lambda pair: pair[1])
     kept = tuple(w for w, _ in words)

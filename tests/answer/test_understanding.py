@@ -225,3 +225,29 @@ def test_goods_named_that_a_figure_is_not_about_make_it_no_answer(engine: Engine
 def test_major_trading_partner_is_not_any_trading_partner(engine: Engine) -> None:
     reply = engine.ask("china is a major trading partner of how many countries now")
     assert reply.answers[0].id == B + "major-trading-partner-countries"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2025 trade vs 2020 growth and avg annual",
+        "Versus 2020, how much larger was total trade in 2025, and what was the average annual growth rate?",
+    ],
+)
+def test_two_measures_joined_are_two_figures(engine: Engine, question: str) -> None:
+    reply = engine.ask(question)
+    assert reply.asked == 2
+    assert [a.id for a in reply.answers[:2]] == [
+        B + "total-trade-2025-vs-2020",
+        B + "total-trade-average-annual-growth-2021-2025",
+    ]
+
+
+def test_a_value_and_its_growth_stay_one_figure(engine: Engine) -> None:
+    reply = engine.ask("what did exports come to in 2025 and by how much did they rise?")
+    assert reply.asked == 1 and reply.answers[0].id == B + "exports-2025"
+
+
+def test_an_average_annual_rate_against_a_base_year_is_the_average_over_the_years_after(engine: Engine) -> None:
+    reply = engine.ask("average annual growth of total trade, 2025 against 2020")
+    assert reply.answers[0].id == B + "total-trade-average-annual-growth-2021-2025"

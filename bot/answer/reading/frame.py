@@ -117,6 +117,7 @@ class Reading(Frozen):
     counted: str | None = None  # "how many years": a count of years, months or quarters
     measures_weak: bool = False  # read only from weak words ("how much", "how big")
     measures_near: frozenset[Measure] = frozenset()  # what those weak words may also ask: no conflict if stated
+    measure_at: tuple[tuple[Measure, int], ...] = ()  # where each measure is first named
     period: Period | None = None
     compared_with: Period | None = None
     currency: Currency | None = None

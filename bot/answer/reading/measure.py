@@ -18,6 +18,13 @@ class MeasureParser:
         self._weak = PhraseTable([(p, Measure(name)) for name, phrases in words.weak.items() for p in phrases])
         self._near = {Measure(name): frozenset(Measure(m) for m in near) for name, near in words.near.items()}
 
+    def where(self, tokens: list[str]) -> tuple[tuple[Measure, int], ...]:
+        """Where each measure is first named, so a join between two of them can be seen."""
+        first: dict[Measure, int] = {}
+        for match in sorted(self._strong.find(tokens, set()) + self._weak.find(tokens, set()), key=lambda m: m.start):
+            first.setdefault(match.value, match.start)
+        return tuple(first.items())
+
     def near(self, measures: frozenset[Measure]) -> frozenset[Measure]:
         """The measures that weak words asking ``measures`` may also mean."""
         return frozenset(m for asked in measures for m in self._near.get(asked, ()))
