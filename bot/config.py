@@ -43,6 +43,10 @@ class Settings(BaseSettings):
     # Replies to this many distinct messages are remembered by each process (0: none); the knowledge base does
     # not change while it runs.
     answer_cache_size: int = Field(default=1024, ge=0, le=100_000)
+    # A follow-up ("and imports?") is read against the last question of its Slack thread for this many hours, and
+    # against the last one in the bot's direct-message channel for this many minutes.
+    conversation_thread_hours: float = Field(default=24.0, gt=0, le=24 * 30)
+    conversation_dm_minutes: float = Field(default=30.0, gt=0, le=24 * 60)
     log_level: str = "INFO"
 
     # A standing subscription created at start-up, for operators (see the scheduling docs).

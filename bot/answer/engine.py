@@ -14,6 +14,7 @@ from functools import lru_cache
 from bot.answer.briefing_facts import briefing_facts
 from bot.answer.declines import Decline, explain_decline
 from bot.answer.features import Asked, agrees, coverage, covered, features, fuzzy_similarity
+from bot.answer.followup import FollowUps, Turn
 from bot.answer.index import Index
 from bot.answer.language import language
 from bot.answer.models import Answer, Candidate, Reply
@@ -58,6 +59,7 @@ class Engine:
         for profile in self.profiles:
             self._by_topic.setdefault(profile.topic, []).append(profile)
         self.suggester = Suggester(kb)
+        self.followups = FollowUps(self.language)
         self._place_topics = frozenset(t.id for t in kb.topics if t.place)
         # A message that is exactly a topic's name or synonym ("outlook", "exports", "/trade customs") asks for it.
         self._alias_topics: dict[tuple[str, ...], str] = {}
@@ -80,6 +82,27 @@ class Engine:
         if len(text) > MAX_CHARS:
             return Reply(query=text[:200], answered=False, reason="too_long")
         return self._remembered(text, slash)
+
+    def converse(self, text: str, last: Turn | None, *, slash: bool = False) -> tuple[Reply, Turn | None]:
+        """Answer a message of a conversation whose last question was ``last`` (None: the first).
+
+        A follow-up ("and imports?", "what about the EU?", "who said that?") is read against the last reading; a
+        message that is a whole question is read on its own. Returns the reply and the turn to remember next (the
+        last one again when the message asked nothing about trade: "thanks!").
+        """
+        if len(text) > MAX_CHARS:
+            return self.ask(text, slash=slash), last
+        if last is not None and last.answers and self.followups.asks_source(text):
+            return self._source_reply(text, last), last
+        reading = self.reader.read(text)
+        if last is not None and self.followups.continues(reading, text):
+            merged = self.followups.merge(last.reading, reading)
+            reply = self._reply(text, merged)
+            return reply, Turn.of(merged, reply)
+        reply = self.ask(text, slash=slash)
+        if not reading.about_trade:
+            return reply, last
+        return reply, Turn.of(reading, reply)
 
     def read(self, text: str) -> Reading:
         """How ``text`` is read (the frame), without answering it."""
@@ -134,10 +157,14 @@ class Engine:
     # ------------------------------------------------------------------ deciding
     def _ask(self, text: str, slash: bool) -> Reply:
         reading = self.reader.read(text)
-        view = ReadingView.of(reading)
         alias_topic = self._alias_topics.get(self._key(text))
         if alias_topic is not None:  # "/trade outlook", "customs": a topic's own name
-            return self._topic_reply(text, alias_topic, view)
+            return self._topic_reply(text, alias_topic, ReadingView.of(reading))
+        return self._reply(text, reading)
+
+    def _reply(self, text: str, reading: Reading) -> Reply:
+        """The reply to a message read as ``reading``."""
+        view = ReadingView.of(reading)
         if not reading.about_trade:
             if reading.meta or reading.about_briefing or reading.speaker:
                 facts = briefing_facts(self.kb, reading)
@@ -290,6 +317,22 @@ class Engine:
             subject = scored.profile.entry.indicator.subject
             answer = answer.model_copy(update={"note": f"The briefing states this only for {subject} together."})
         return answer
+
+    def _source_reply(self, text: str, last: Turn) -> Reply:
+        """Who stated the last answer, in what role, answering which outlet, in their words."""
+        answers = []
+        for uid in last.answers:
+            entry = self.kb.get(uid)
+            if entry is None:
+                continue  # the knowledge base changed since: nothing to cite
+            answer = self._entry_answer(entry, 100.0)
+            said = f"Said by {entry.speaker.name}, {entry.speaker.role}"
+            said += f", answering {entry.outlet}." if entry.outlet else ", in the opening remarks."
+            answers.append(answer.model_copy(update={"note": said}))
+        if not answers:
+            return Reply(query=text, answered=False, reason="unknown", not_found="the last answer's source")
+        view = ReadingView.of(last.reading).model_copy(update={"summary": f"source of: {last.reading.summary()}"})
+        return Reply(query=text, answered=True, reason="source", answers=answers, asked=len(answers), reading=view)
 
     def _entry_answer(self, entry: Entry, score: float) -> Answer:
         topic = self.kb.topic(entry.indicator.topic)

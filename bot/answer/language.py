@@ -77,6 +77,11 @@ class MetaWords(Frozen):
     briefing: tuple[Phrase, ...]
 
 
+class FollowUpWords(Frozen):
+    cues: tuple[Phrase, ...]
+    source: tuple[Phrase, ...]
+
+
 class Language(Frozen):
     """Every word list the slot parsers use."""
 
@@ -91,6 +96,7 @@ class Language(Frozen):
     comparison: tuple[Phrase, ...]
     year_on_year: tuple[Phrase, ...]
     meta: MetaWords
+    followup: FollowUpWords
     conjunction: tuple[Phrase, ...]
     abbreviations: dict[Phrase, Phrase]  # "ev" -> ("electric", "vehicle")
     per: dict[str, str]  # "shopper" -> "person": what an average is per
@@ -147,6 +153,7 @@ def language() -> Language:
         comparison=_phrases(words["comparison"]["words"]),
         year_on_year=_phrases(words["comparison"]["year_on_year"]),
         meta=MetaWords(**{name: _phrases(text) for name, text in words["meta"].items()}),
+        followup=FollowUpWords(**{name: _phrases(text) for name, text in words["followup"].items()}),
         conjunction=_phrases(words["conjunction"]["words"]),
         abbreviations=_pairs(words["abbreviations"]["words"]),
         per={w: basis for basis, text in words["per"].items() for p in _phrases(text) for w in p},

@@ -30,8 +30,15 @@ def route(text: str, ctx: RouteContext, *, slash: bool = True) -> Outcome:
 
 
 def ask(text: str, ctx: RouteContext, *, slash: bool = False) -> AnswerOutcome:
-    """A question for the engine (a suggestion button asks its query this way)."""
-    return AnswerOutcome(reply=ctx.engine.ask(text, slash=slash))
+    """A question for the engine (a suggestion button asks its query this way); in a conversation, read against its
+    last question, which it then replaces."""
+    if ctx.conversation is None:
+        return AnswerOutcome(reply=ctx.engine.ask(text, slash=slash))
+    last = ctx.conversation.recall()
+    reply, turn = ctx.engine.converse(text, last, slash=slash)
+    if turn is not None and turn is not last:
+        ctx.conversation.remember(turn)
+    return AnswerOutcome(reply=reply)
 
 
 def more_on(topic_id: str, ctx: RouteContext) -> Outcome:

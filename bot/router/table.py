@@ -15,6 +15,7 @@ from bot.router.outcomes import Outcome
 
 if TYPE_CHECKING:
     from bot.answer.engine import Engine
+    from bot.answer.followup import Conversation
     from bot.kb.base import KnowledgeBase
 
 COMMAND = "/trade"
@@ -30,6 +31,8 @@ class RouteContext:
         user_id: the Slack user who typed the command (None in the terminal).
         channel_id: the channel it was typed in (None in the terminal).
         services: anything else a subcommand needs, by name (the scheduling issue adds its store here).
+        conversation: the conversation the message belongs to (a thread, a DM, the terminal chat), for follow-ups;
+            None for a message read on its own (``/trade``).
     """
 
     kb: KnowledgeBase
@@ -37,6 +40,7 @@ class RouteContext:
     user_id: str | None = None
     channel_id: str | None = None
     services: Mapping[str, Any] = field(default_factory=dict)
+    conversation: Conversation | None = None
 
 
 Handler = Callable[[str, RouteContext], Outcome]

@@ -8,6 +8,7 @@ from typing import Any
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
+from bot.conversations.memory import ConversationKey
 from bot.render.blocks import render
 from bot.router import route
 from bot.slack.services import services_of
@@ -20,6 +21,12 @@ def reply_thread(event: dict[str, Any]) -> str | None:
     return event.get("thread_ts") or (None if event.get("channel_type") == "im" else event["ts"])
 
 
+def conversation_key(event: dict[str, Any], workspace: str | None) -> ConversationKey:
+    """The conversation a message belongs to: the thread it is in or starts (a mention's reply opens a thread
+    under it), or a direct-message channel's own timeline."""
+    return ConversationKey(workspace=workspace or "", channel=event["channel"], thread=reply_thread(event))
+
+
 def answer_message(event: dict[str, Any], context: BoltContext, client: WebClient, logger: Logger) -> None:
     """Route the message's text and post the reply (``reply_thread``), with the working reaction on the message if
     the answer is slow."""
@@ -27,5 +34,6 @@ def answer_message(event: dict[str, Any], context: BoltContext, client: WebClien
     channel = event["channel"]
     with services.working_on(client, channel, event["ts"], logger):
         text = plain_text(event.get("text"), context.bot_user_id)
-        outcome = route(text, services.route_context(event.get("user"), channel), slash=False)
+        key = conversation_key(event, context.team_id or event.get("team"))
+        outcome = route(text, services.route_context(event.get("user"), channel, conversation=key), slash=False)
         client.chat_postMessage(channel=channel, thread_ts=reply_thread(event), **render(outcome).as_kwargs())

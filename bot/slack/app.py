@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -12,12 +13,14 @@ from slack_sdk import WebClient
 
 from bot.answer.engine import Engine
 from bot.config import Settings
+from bot.conversations.memory import Memory, Windows
 from bot.kb.base import KnowledgeBase
 from bot.slack import listeners
 from bot.slack.apology import on_error
 from bot.slack.client import PooledWebClient, build_web_client
 from bot.slack.middleware.services import ProvideServices
 from bot.slack.services import Services
+from bot.store.store import utcnow
 
 # Threads of the answer pool, where the listeners' work runs after the ack (Bolt's default pool has 5).
 LISTENER_THREADS = 32
@@ -30,6 +33,18 @@ class _DropTokenSkipped(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return "`token` will be unused" not in record.getMessage()
+
+
+def _memory(settings: Settings, extras: Mapping[str, Any]) -> Memory | None:
+    """Conversations kept in the store that the scheduling services brought, if any."""
+    store = extras.get("store")
+    if store is None:
+        return None
+    windows = Windows(
+        thread=dt.timedelta(hours=settings.conversation_thread_hours),
+        direct=dt.timedelta(minutes=settings.conversation_dm_minutes),
+    )
+    return Memory(store.conversations, windows, extras.get("clock") or utcnow)
 
 
 def create_app(
@@ -62,7 +77,10 @@ def create_app(
     # One pool for the work after each ack (bot.slack.listeners.ack), also Bolt's listener executor (the size
     # guard's reply runs there): sized so a burst of slow answers does not hold back newer ones.
     answers = ThreadPoolExecutor(max_workers=listener_threads, thread_name_prefix="tradebot-listener")
-    services = Services(settings=settings, kb=kb, engine=engine, answers=answers, extras=dict(extras or {}))
+    extras = dict(extras or {})
+    services = Services(
+        settings=settings, kb=kb, engine=engine, answers=answers, extras=extras, memory=_memory(settings, extras)
+    )
     shared = client or build_web_client(settings)
     app = App(
         client=shared,

@@ -14,6 +14,7 @@ from slack_sdk import WebClient
 
 from bot.answer.engine import Engine
 from bot.config import Settings
+from bot.conversations.memory import ConversationKey, Memory
 from bot.kb.base import KnowledgeBase
 from bot.router import RouteContext
 from bot.slack.reactions import working_on
@@ -33,6 +34,7 @@ class Services:
         answers: the thread pool the listeners' work runs on after the ack (``bot.slack.listeners.ack``).
         extras: services added by later features (a store for subscriptions, seen event ids), by name.
         timers: this process's delayed callbacks (the working reaction on slow answers).
+        memory: each conversation's last question, for follow-ups (None without a store: every message alone).
     """
 
     settings: Settings
@@ -41,11 +43,20 @@ class Services:
     answers: Executor
     extras: Mapping[str, Any] = field(default_factory=dict)
     timers: Timers = field(default_factory=Timers)
+    memory: Memory | None = None
 
-    def route_context(self, user_id: str | None = None, channel_id: str | None = None) -> RouteContext:
-        """The router's view of one request."""
+    def route_context(
+        self, user_id: str | None = None, channel_id: str | None = None, conversation: ConversationKey | None = None
+    ) -> RouteContext:
+        """The router's view of one request; ``conversation`` for a message that may follow up an earlier one."""
+        kept = self.memory.conversation(conversation) if self.memory and conversation else None
         return RouteContext(
-            kb=self.kb, engine=self.engine, user_id=user_id, channel_id=channel_id, services=self.extras
+            kb=self.kb,
+            engine=self.engine,
+            user_id=user_id,
+            channel_id=channel_id,
+            services=self.extras,
+            conversation=kept,
         )
 
     def working_on(self, client: WebClient, channel: str, ts: str, logger: Logger) -> AbstractContextManager[None]:

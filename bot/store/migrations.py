@@ -63,9 +63,14 @@ def _event_leases(conn: Connection) -> None:
         add_column(conn, tables.seen_events, column)
 
 
+def _conversations(conn: Connection) -> None:
+    create_table(conn, tables.conversations)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "subscriptions, deliveries, rotation, seen events", _initial),
     Migration(2, "leases on seen events: status, owner, expiry, the request to redo", _event_leases),
+    Migration(3, "conversations: the last question of each thread, for follow-ups", _conversations),
 )
 
 

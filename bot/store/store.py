@@ -8,6 +8,7 @@ from collections.abc import Callable
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
+from bot.store.conversations import Conversations
 from bot.store.deliveries import Deliveries
 from bot.store.engine import first_open_lock, make_engine, safe_url
 from bot.store.errors import StoreError
@@ -27,7 +28,8 @@ def utcnow() -> dt.datetime:
 
 
 class Store:
-    """The database: ``subscriptions``, ``deliveries``, ``rotation``, ``events`` and this process's ``leases``.
+    """The database: ``subscriptions``, ``deliveries``, ``rotation``, ``events``, ``conversations`` and this
+    process's ``leases``.
 
     Safe to share between threads; every method runs its own short transaction.
     """
@@ -38,12 +40,14 @@ class Store:
         clock: Callable[[], dt.datetime] = utcnow,
         event_retention: dt.timedelta = DEFAULT_RETENTION,
         event_lease: dt.timedelta = DEFAULT_LEASE,
+        conversation_keep: dt.timedelta = dt.timedelta(days=7),
     ):
         self.engine = engine
         transaction = transactions(engine)
         self.subscriptions = Subscriptions(transaction, clock)
         self.deliveries = Deliveries(transaction, clock)
         self.rotation = Rotation(transaction, clock)
+        self.conversations = Conversations(transaction, clock, conversation_keep)
         self._writer = PostgresWriter(engine) if engine.dialect.name == "postgresql" else None
         self.events = SeenEvents(transaction, clock, event_retention, postgres_writer=self._writer)
         self.leases = EventLeases(self.events, event_lease)

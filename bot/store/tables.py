@@ -76,3 +76,14 @@ seen_events = Table(
     Column("body", Text),  # the request body as received and verified; cleared when the work ends
     Column("content_type", String(100)),
 )
+
+# The last question of each conversation (a Slack thread, or a direct-message channel), so that a follow-up in it is
+# read against it, by whichever process receives it. It holds how the question was read and which figures were
+# given (JSON), never the message text; rows older than the longest context window are purged.
+conversations = Table(
+    "conversations",
+    metadata,
+    Column("key", String(255), primary_key=True),  # workspace:channel:thread
+    Column("turn", Text, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False, index=True),
+)

@@ -1,0 +1,108 @@
+"""Follow-up questions: a message in a conversation read against the conversation's last question.
+
+"Trade with Latin America?", then "and imports?" (the flow swapped), "what about Africa?" (the subject swapped),
+"growth?" (the measure), "and in December?" (the period), "who said that?" (the last answer's source). A message
+that is a whole question of its own is read on its own. Only the reading and the figures given are remembered,
+never the message text: a follow-up keeps every slot of the last reading that it does not fill itself.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.answer.language import Language
+from bot.answer.models import Reply
+from bot.answer.reading.frame import Reading
+from bot.answer.words import PhraseTable, phrase_of
+
+SHORT = 3  # words (stop words aside) up to which a message with no subject, or no slot, continues the last one
+# Words that may stand around "who said that" without making it another question.
+_COURTESY = frozenset({"please", "pls", "plz", "thanks", "thx", "ok", "okay", "so", "hey", "and", "but", "again"})
+
+
+class Turn(BaseModel):
+    """What a conversation remembers of its last question: how it was read, and the figures given, answer first."""
+
+    model_config = ConfigDict(frozen=True)
+
+    reading: Reading
+    answers: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, reading: Reading, reply: Reply) -> Turn:
+        given = reply.answers[: max(1, reply.asked)] if reply.answered and reply.reason == "answer" else []
+        return cls(reading=reading, answers=tuple(a.id for a in given))
+
+
+class FollowUps:
+    """Tells a follow-up from a new question, and reads it against the last reading."""
+
+    def __init__(self, language: Language):
+        self._cues = PhraseTable([(p, True) for p in language.followup.cues])
+        self._source = frozenset(language.followup.source)
+
+    def asks_source(self, text: str) -> bool:
+        """ "who said that?", "source?": the whole message asks who stated the last answer."""
+        words = tuple(w for w in phrase_of(text) if w not in _COURTESY)
+        return bool(words) and words in self._source
+
+    def continues(self, reading: Reading, text: str) -> bool:
+        """Whether ``reading`` (of ``text``) continues the last question rather than asking a new one."""
+        tokens = list(phrase_of(text))
+        if any(m.start == 0 for m in self._cues.find(tokens, set())):
+            return True  # "and imports?", "what about the EU?"
+        named = bool(reading.subjects or reading.entities or reading.words)
+        slots = bool(
+            reading.flows or reading.measures or reading.period or reading.compared_with or reading.currency
+        ) or bool(reading.source or reading.quantities or reading.alone or reading.not_total)
+        if reading.length > SHORT:
+            return False
+        return (slots and not named) or (named and not slots)  # "growth?", "in dollars?" / "eu?", "africa"
+
+    @staticmethod
+    def merge(last: Reading, new: Reading) -> Reading:
+        """``new`` with every slot it leaves empty taken from ``last``: "and imports?" keeps the subject, the
+        measure and the period; "what about Africa?" keeps the flow, the measure and the period."""
+        update: dict[str, object] = {"joins": (), "two_parts": False, "length": max(last.length, new.length)}
+        if not (new.subjects or new.entities or new.words):
+            for name in ("subjects", "entities", "words", "typed", "topic_words", "word_at", "unmatched"):
+                update[name] = getattr(last, name)
+            update["quantities"] = new.quantities or last.quantities
+            update["two_parts"] = last.two_parts
+        if not new.flows:
+            update["flows"], update["flow_weak"] = last.flows, last.flow_weak
+        if not new.measures:
+            for name in ("measures", "measures_weak", "measures_near", "measure_at", "per", "counted"):
+                update[name] = getattr(last, name)
+        if new.period is None and new.compared_with is None:
+            update["period"], update["compared_with"] = last.period, last.compared_with
+        if new.currency is None:
+            update["currency"] = last.currency
+        if new.source is None:
+            update["source"] = last.source
+        return new.model_copy(update=update)
+
+
+class Conversation(Protocol):
+    """Where a conversation's last turn is kept: the bot's store in Slack, memory in the terminal."""
+
+    def recall(self) -> Turn | None:
+        """The last turn, or None when there is none or it has expired."""
+
+    def remember(self, turn: Turn) -> None:
+        """Keep ``turn`` as the last one."""
+
+
+class LocalConversation:
+    """A conversation kept in this process: the terminal chat, or one thread of ``tradebot ask -``."""
+
+    def __init__(self) -> None:
+        self._turn: Turn | None = None
+
+    def recall(self) -> Turn | None:
+        return self._turn
+
+    def remember(self, turn: Turn) -> None:
+        self._turn = turn
