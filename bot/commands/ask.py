@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def reply_json(reply: Any) -> dict[str, Any]:
-    """The JSON object documented in README.md ("Scripting: tradebot ask")."""
+    """The JSON object documented in docs/scripting.md."""
     from bot.render.text import reply_text
 
     data = reply.model_dump(mode="json")
