@@ -1,4 +1,9 @@
-"""Settings, read once from the environment and ``.env`` and validated at start-up."""
+"""Settings, read once from the environment and validated at start-up.
+
+The entry point puts ``.env`` into the environment first (``bot.envfile``). An empty value, in the environment
+or in ``.env``, means "not set": ``cp .env.example .env`` leaves every variable as if it were absent, and so does
+``docker run --env-file .env``.
+"""
 
 from __future__ import annotations
 
@@ -19,7 +24,8 @@ class SettingsError(Exception):
 class Settings(BaseSettings):
     """Every setting tradebot reads. ``.env.example`` documents each variable and when it is needed."""
 
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    # No env_file: bot.envfile has already read .env, once, so a bad line is reported once.
+    model_config = SettingsConfigDict(env_ignore_empty=True, extra="ignore")
 
     slack_bot_token: str | None = Field(default=None, description="xoxb- token; needed for Slack in both modes.")
     slack_app_token: str | None = Field(default=None, description="xapp- token; needed for Socket Mode.")
@@ -58,28 +64,23 @@ class Settings(BaseSettings):
     @field_validator("slack_bot_token")
     @classmethod
     def _bot_token_shape(cls, value: str | None) -> str | None:
-        return _token(value, "xoxb-", "SLACK_BOT_TOKEN")
+        return _token(value, "xoxb-")
 
     @field_validator("slack_app_token")
     @classmethod
     def _app_token_shape(cls, value: str | None) -> str | None:
-        return _token(value, "xapp-", "SLACK_APP_TOKEN")
+        return _token(value, "xapp-")
 
     @field_validator("slack_signing_secret")
     @classmethod
     def _secret_shape(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        value = value.strip()
-        if not value:
-            raise ValueError("SLACK_SIGNING_SECRET is set but empty")
-        return value
+        return _blank_is_unset(value)
 
     @field_validator("slack_api_url")
     @classmethod
     def _api_url_shape(cls, value: str) -> str:
         if not value.startswith(("http://", "https://")):
-            raise ValueError("SLACK_API_URL must start with http:// or https://")
+            raise ValueError("must start with http:// or https://")
         return value if value.endswith("/") else value + "/"
 
     @model_validator(mode="after")
@@ -102,15 +103,42 @@ class Settings(BaseSettings):
                 raise SettingsError(f"{name.upper()} is not set; see .env.example")
 
 
-def _token(value: str | None, prefix: str, variable: str) -> str | None:
+# What each Slack token prefix is, so a token pasted into the wrong variable is named for what it is.
+TOKEN_KINDS = {
+    "xoxb-": "a bot token (xoxb-…)",
+    "xapp-": "an app-level token (xapp-…)",
+    "xoxp-": "a user token (xoxp-…)",
+    "xoxe": "a refresh or configuration token (xoxe…)",
+}
+# Real bot tokens are about 55 characters and app-level tokens about 95: anything this short was cut when copied.
+MIN_TOKEN_LENGTH = 24
+
+
+def _blank_is_unset(value: str | None) -> str | None:
+    """``None`` for a value of only white space (``KEY=  `` in .env), else the value without surrounding space."""
+    if value is None or not value.strip():
+        return None
+    return value.strip()
+
+
+def _token(value: str | None, prefix: str) -> str | None:
+    # The message never echoes the value: it may be a real secret pasted into the wrong variable. The caller
+    # prefixes the variable's name.
+    value = _blank_is_unset(value)
     if value is None:
         return None
-    value = value.strip()
-    if not value:
-        raise ValueError(f"{variable} is set but empty")
-    if not value.startswith(prefix) or len(value) < len(prefix) + 8 or any(c.isspace() for c in value):
-        # Never echo the value: it may be a real secret pasted into the wrong variable.
-        raise ValueError(f"{variable} must be a {prefix}… token")
+    wanted = TOKEN_KINDS[prefix]
+    if not value.startswith(prefix):
+        found = next((kind for start, kind in TOKEN_KINDS.items() if value.startswith(start)), None)
+        what = f"this is {found}" if found else "this is not a Slack token"
+        raise ValueError(f"{wanted} is needed here, but {what}; see docs/slack-setup.md")
+    if any(c.isspace() for c in value):
+        raise ValueError(f"white space inside the value; copy {wanted} again, in one piece")
+    if len(value) < MIN_TOKEN_LENGTH:
+        raise ValueError(
+            f"too short ({len(value)} characters) for {wanted}, which has about 50 or more: it was probably cut "
+            "when copied"
+        )
     return value
 
 

@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def reply_json(reply: Any) -> dict[str, Any]:
-    """The JSON object documented in README.md ("Scripting: tradebot ask")."""
+    """The JSON object documented in docs/scripting.md."""
     from bot.render.text import reply_text
 
     data = reply.model_dump(mode="json")
@@ -69,11 +69,11 @@ def main(args: argparse.Namespace) -> int:
         return slash_json(text, engine) if args.slash else reply_json(engine.ask(text))
 
     if args.question == ["-"]:
+        # Exactly one line out per line in, blank lines included (answered as "empty"), so the output zips with
+        # the input: `paste questions.txt answers.jsonl`.
         for line in sys.stdin:
-            line = line.rstrip("\n")
-            if line.strip():
-                sys.stdout.write(json.dumps(answer(line), ensure_ascii=False) + "\n")
-                sys.stdout.flush()
+            sys.stdout.write(json.dumps(answer(line.rstrip("\r\n")), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
         return 0
     data = answer(" ".join(args.question))
     print(json.dumps(data, ensure_ascii=False, indent=2) if args.json else data["text"])

@@ -6,12 +6,13 @@ import sys
 from pathlib import Path
 
 from bot.config import Settings, SettingsError, load_settings
+from bot.exits import Exit
 from bot.kb.base import KnowledgeBase
 from bot.kb.errors import KnowledgeError
 from bot.kb.loader import load_knowledge
 
-EXIT_BAD_KNOWLEDGE = 1
-EXIT_BAD_SETTINGS = 2
+EXIT_BAD_KNOWLEDGE = Exit.BAD_KNOWLEDGE
+EXIT_BAD_SETTINGS = Exit.BAD_SETTINGS
 
 
 class CommandError(Exception):

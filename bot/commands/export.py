@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.commands.common import CommandError, knowledge_or_exit, report
+from bot.commands.common import EXIT_BAD_SETTINGS, CommandError, knowledge_or_exit, report
 from bot.kb.base import Entry
 
 COLUMNS = [
@@ -19,7 +19,7 @@ COLUMNS = [
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=["csv", "json"], default="csv")
+    parser.add_argument("--format", choices=["csv", "json"], default="csv", help="output format (default: csv)")
     parser.add_argument("--output", "-o", type=Path, default=None, help="file to write (default: standard output)")
     parser.add_argument("--knowledge", type=Path, default=None, help="knowledge folder (default: KNOWLEDGE_DIR)")
 
@@ -58,7 +58,10 @@ def main(args: argparse.Namespace) -> int:
     except CommandError as error:
         return report(error)
     rows = [row(e) for e in kb.entries]
-    out = args.output.open("w", encoding="utf-8", newline="") if args.output else sys.stdout
+    try:
+        out = args.output.open("w", encoding="utf-8", newline="") if args.output else sys.stdout
+    except OSError as exc:
+        return report(CommandError(f"tradebot: cannot write {args.output}: {exc.strerror}", EXIT_BAD_SETTINGS))
     try:
         if args.format == "json":
             json.dump(rows, out, ensure_ascii=False, indent=2)

@@ -18,7 +18,10 @@ REQUIRED = {
 
 
 def _port(text: str) -> int:
-    port = int(text)
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
     if not 1 <= port <= 65535:
         raise argparse.ArgumentTypeError("port must be between 1 and 65535")
     return port
@@ -47,7 +50,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--workers",
         type=_workers,
         default=1,
-        help="HTTP worker processes (gunicorn's; default 1). More than one needs DATABASE_URL on PostgreSQL",
+        help="HTTP worker processes (gunicorn's; default 1). For several, set DATABASE_URL to PostgreSQL: SQLite "
+        "serves a few workers on one machine only, never several machines (a warning says so)",
     )
 
 
@@ -72,6 +76,13 @@ def main(args: argparse.Namespace) -> int:
                 f"tradebot: configuration error: {exc} (needed for {mode} mode)", EXIT_BAD_SETTINGS
             ) from None
         kb = knowledge_or_exit(settings.knowledge_dir)
+        from bot.slack.preflight import SlackStartupError, check_bot_token
+
+        try:
+            # Before any worker forks: a refused token or an unreachable Slack is one line and its own exit code.
+            check_bot_token(settings)
+        except SlackStartupError as exc:
+            raise CommandError(str(exc), exc.code) from None
         from bot.schedule.runtime import prepare_scheduling
         from bot.store import StoreError
 
@@ -88,7 +99,10 @@ def main(args: argparse.Namespace) -> int:
     if mode == "socket":
         from bot.slack.socket_mode import run_socket_mode
 
-        run_socket_mode(settings, kb)
+        try:
+            run_socket_mode(settings, kb)
+        except SlackStartupError as exc:
+            return report(CommandError(str(exc), exc.code))
     else:
         from bot.server.http import run_http
 

@@ -68,9 +68,11 @@ def _load_briefing(root: Path, folder: Path, kb: KnowledgeBase, problems: list[P
     kb.transcripts[briefing.id] = transcript
     kb.add_topics(briefing.topics)
 
+    unreadable = False
     for path in sorted((folder / "indicators").glob("*.toml")):
         data = _read_toml(root, path, problems)
         if data is None:
+            unreadable = True
             continue
         unknown = set(data) - {"indicator"}
         if unknown:
@@ -99,7 +101,10 @@ def _load_briefing(root: Path, folder: Path, kb: KnowledgeBase, problems: list[P
             for i, raw in enumerate(data.get("exclusion", []), start=1)
         ]
     kb.exclusions[briefing.id] = [e for e in excluded if e is not None]
-    validate_topics(briefing, kb, _rel(root, record_file), problems)
+    # A file that could not be read would make every headline it holds look missing: one syntax error would be
+    # reported as a dozen problems. Its own error is the one to fix.
+    if not unreadable:
+        validate_topics(briefing, kb, _rel(root, record_file), problems)
 
 
 def _read_toml(root: Path, path: Path, problems: list[Problem]) -> dict[str, Any] | None:

@@ -21,7 +21,16 @@ from bot.render.kit import Block, actions, button, context, divider, header, sec
 from bot.render.limits import CUT, clip
 from bot.render.memo import IdentityMemo
 from bot.render.mrkdwn import bold, escape, quote
-from bot.render.text import decline_lead, decline_text, facts_text, figure_line, human_date, read_as, reply_text
+from bot.render.text import (
+    decline_lead,
+    decline_text,
+    facts_text,
+    figure_line,
+    figure_parts,
+    human_date,
+    read_as,
+    reply_text,
+)
 from bot.router.outcomes import (
     AnswerOutcome,
     HelpOutcome,
@@ -243,8 +252,9 @@ def apology_message() -> SlackMessage:
 
 
 def _figure_mrkdwn(answer: Answer) -> str:
-    extras = [escape(x) for x in (answer.change, answer.share) if x]
-    return f"{bold(answer.value)}" + (f" ({'; '.join(extras)})" if extras else "") + f" · {escape(answer.period)}"
+    lead, extras, period = figure_parts(answer)
+    shown = [escape(x) for x in extras]
+    return bold(lead) + (f" ({'; '.join(shown)})" if shown else "") + (f" · {escape(period)}" if period else "")
 
 
 def _fit(blocks: list[Block], more: int = 0, budget: int = CONTENT_BLOCKS) -> list[Block]:

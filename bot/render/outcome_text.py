@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import singledispatch
 
-from bot.render.text import reply_text
+from bot.render.text import figure_line, reply_text
 from bot.router.outcomes import AnswerOutcome, HelpOutcome, KeyFiguresOutcome, NoticeOutcome, Outcome, TopicsOutcome
 
 
@@ -51,7 +51,5 @@ def _(outcome: TopicsOutcome) -> str:
 def _(outcome: KeyFiguresOutcome) -> str:
     lines = ["Key figures of 2025:"]
     for a in outcome.answers:
-        extras = [x for x in (a.change, a.share) if x]
-        figure = a.value + (f" ({'; '.join(extras)})" if extras else "")
-        lines.append(f"  • {a.label}: {figure}, {a.period} — {a.speaker}, {a.short_role}")
+        lines.append(f"  • {a.label}: {figure_line(a)} — {a.speaker}, {a.short_role}")
     return "\n".join(lines)

@@ -3,18 +3,49 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot.answer.models import Answer, Reply
 
-MAX_TOPIC_FIGURES = 12  # a bare topic lists its headline and at most this many more figures in text
+MAX_TOPIC_FIGURES = 12
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*%?")  # a bare topic lists its headline and at most this many more figures in text
+
+
+class Figure(NamedTuple):
+    """How a figure reads after its label: the figure, what was stated with it, and its period if the label does
+    not already say it."""
+
+    lead: str
+    extras: tuple[str, ...]
+    period: str | None
+
+
+def figure_parts(answer: Answer) -> Figure:
+    """The figure's parts with nothing said twice.
+
+    A growth figure states its rate twice ("6%", change "up 6%"): the change, which says which way, is the
+    figure then. A label that names the period ("Exports, 2025") is not followed by the period again.
+    """
+    extras = [x for x in (answer.change, answer.share) if x]
+    lead = answer.value
+    numbers = set(NUMBER.findall(answer.value))
+    for extra in extras:
+        if numbers and numbers <= set(NUMBER.findall(extra)):
+            lead = extra
+            extras.remove(extra)
+            break
+    period = None if answer.period.lower() in answer.label.lower() else answer.period
+    return Figure(lead, tuple(extras), period)
 
 
 def figure_line(answer: Answer) -> str:
-    """The figure as stated, with what was stated alongside it: "7.55 trillion yuan (up 8%), 2025"."""
-    extras = [x for x in (answer.change, answer.share) if x]
-    line = answer.value + (f" ({'; '.join(extras)})" if extras else "")
-    return f"{line}, {answer.period}"
+    """The figure as stated, with what was stated alongside it: "7.55 trillion yuan (up 8%)", then the period
+    when the label does not hold it: "up 6%, December 2025"."""
+    lead, extras, period = figure_parts(answer)
+    line = lead + (f" ({'; '.join(extras)})" if extras else "")
+    return f"{line}, {period}" if period else line
 
 
 def citation(answer: Answer) -> str:

@@ -6,7 +6,7 @@ import logging
 import signal
 import threading
 
-from slack_bolt.adapter.socket_mode import SocketModeHandler
+from slack_bolt.error import BoltError
 
 from bot.answer.engine import Engine
 from bot.config import Settings
@@ -21,27 +21,40 @@ def run_socket_mode(settings: Settings, kb: KnowledgeBase, stop: threading.Event
     """Connect and serve until SIGTERM/SIGINT (or ``stop`` is set).
 
     The handler's client is the app's WebClient, so ``apps.connections.open`` also goes to ``SLACK_API_URL``.
+
+    Raises:
+        SlackStartupError: the first connection failed (a refused token, Slack unreachable). A connection that
+            drops later is reconnected with backoff (``bot.slack.reconnect``).
     """
     from bot.schedule.runtime import start_scheduling
     from bot.slack.client import build_web_client
     from bot.slack.middleware.chain import hardening_middleware
+    from bot.slack.preflight import startup_error
+    from bot.slack.reconnect import BackoffSocketModeHandler
     from bot.slack.sweeper import LeaseSweeper
 
     client = build_web_client(settings)
     scheduling = start_scheduling(settings, kb, client)
     middleware = hardening_middleware(scheduling.store)
     engine = Engine(kb, settings.answer_cache_size)
-    app = create_app(settings, kb, engine, client=client, middleware=middleware, extras=scheduling.extras)
+    try:
+        app = create_app(settings, kb, engine, client=client, middleware=middleware, extras=scheduling.extras)
+    except BoltError as error:  # auth.test failed between the start-up check and here
+        scheduling.stop()
+        raise startup_error(error.__context__ or error, "SLACK_BOT_TOKEN", "auth.test", settings) from None
     sweeper = LeaseSweeper(app, scheduling.store.leases, None, interval=settings.lease_sweep_seconds).start()
-    handler = SocketModeHandler(app, app_token=settings.slack_app_token)
+    handler = BackoffSocketModeHandler(app, app_token=settings.slack_app_token)
     freeze_startup_objects()
     stop = stop or threading.Event()
     if threading.current_thread() is threading.main_thread():
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, lambda *_: stop.set())
-    handler.connect()
-    logger.info("connected to Slack in Socket Mode")
     try:
+        try:
+            handler.connect()
+        except Exception as error:  # noqa: BLE001 - a refused app token or an unreachable Slack, said in one line
+            raise startup_error(error, "SLACK_APP_TOKEN", "apps.connections.open", settings) from None
+        logger.info("connected to Slack in Socket Mode")
         stop.wait()
     finally:
         handler.close()

@@ -51,9 +51,9 @@ def test_ask_reads_one_question_per_line_from_stdin() -> None:
     result = tradebot("ask", "-", stdin="asean\n\ntrade with Japan\nhow many business entities traded?\n")
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [line["answered"] for line in lines] == [True, False, True]
+    assert [line["answered"] for line in lines] == [True, False, False, True]  # one line per line, blank included
     assert lines[0]["answers"][0]["id"] == "scio-2026-01-14/asean-trade-2025"
-    assert "780,000" in lines[2]["answers"][0]["value"]
+    assert "780,000" in lines[3]["answers"][0]["value"]
 
 
 def test_chat_answers_lines_and_ends_on_eof() -> None:

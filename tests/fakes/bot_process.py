@@ -60,13 +60,14 @@ class BotProcess:
         self.env = dict(env)
         self.workdir = workdir  # no .env there, so only ``env`` configures the bot
         self.log_path = workdir / "bot.log"
+        self.command = tradebot_command()  # another install's ``tradebot`` (a fresh clone's) may be set instead
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> BotProcess:
         self.workdir.mkdir(parents=True, exist_ok=True)
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
-            [*tradebot_command(), "run", *self.args],
+            [*self.command, "run", *self.args],
             cwd=self.workdir,
             env=self.env,
             stdout=log,

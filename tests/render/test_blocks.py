@@ -15,6 +15,7 @@ from bot.render import limits
 from bot.render.blocks import SlackMessage, apology_message, render, reply_message, shared_by, with_share_button
 from bot.render.home import home_view
 from bot.render.mrkdwn import escape
+from bot.render.text import NUMBER, figure_parts
 from bot.router import AnswerOutcome, KeyFiguresOutcome, NoticeOutcome, RouteContext, route
 from bot.router.builtin import help_outcome
 from bot.router.figures import answer_for, key_answers, topic_reply
@@ -61,10 +62,13 @@ def test_every_indicator_renders_with_figure_quote_and_speaker(kb: KnowledgeBase
         msg = reply_message(Reply(query=answer.label, answered=True, answers=[answer]))
         assert_valid(msg)
         section = msg.blocks[0]["text"]["text"]
-        assert f"*{escape(answer.value)}*" in section, entry.uid
+        # The figure in bold: the value, or the change or share that states it with its direction ("up 6%").
+        lead = figure_parts(answer).lead
+        assert set(NUMBER.findall(answer.value)) <= set(NUMBER.findall(lead)), entry.uid
+        assert f"*{escape(lead)}*" in section, entry.uid
         assert ">" + escape(answer.quote.splitlines()[0])[:100] in section
         assert answer.speaker in msg.blocks[1]["elements"][0]["text"]
-        assert answer.value in msg.text and answer.speaker in msg.text
+        assert lead in msg.text and answer.speaker in msg.text
         buttons = [e for b in msg.blocks if b["type"] == "actions" for e in b["elements"]]
         assert buttons and buttons[0]["value"] == answer.topic
         assert buttons[0]["text"]["text"].startswith("More on")

@@ -63,11 +63,20 @@ def test_a_bot_logging_at_debug_keeps_secrets_out_and_text_at_debug(
 @pytest.mark.parametrize(
     ("variable", "value", "says"),
     [
-        ("SLACK_BOT_TOKEN", "", "SLACK_BOT_TOKEN is set but empty"),
-        ("SLACK_BOT_TOKEN", "xoxp-1234567890-user-token-pasted-here", "SLACK_BOT_TOKEN must be a xoxb-… token"),
-        ("SLACK_BOT_TOKEN", "xoxb-short", "SLACK_BOT_TOKEN must be a xoxb-… token"),
-        ("SLACK_SIGNING_SECRET", "   ", "SLACK_SIGNING_SECRET is set but empty"),
-        ("SLACK_APP_TOKEN", "xoxb-0000000001-wrong-kind-of-token", "SLACK_APP_TOKEN must be a xapp-… token"),
+        # Empty means "not set" (a .env copied from .env.example): `run` then names what its mode needs.
+        ("SLACK_BOT_TOKEN", "", "SLACK_BOT_TOKEN is not set"),
+        (
+            "SLACK_BOT_TOKEN",
+            "xoxp-1234567890-user-token-pasted-here",
+            "SLACK_BOT_TOKEN: a bot token (xoxb-…) is needed here, but this is a user token (xoxp-…)",
+        ),
+        ("SLACK_BOT_TOKEN", "xoxb-short", "SLACK_BOT_TOKEN: too short (10 characters) for a bot token (xoxb-…)"),
+        ("SLACK_SIGNING_SECRET", "   ", "SLACK_SIGNING_SECRET is not set"),
+        (
+            "SLACK_APP_TOKEN",
+            "xoxb-0000000001-wrong-kind-of-token",
+            "SLACK_APP_TOKEN: an app-level token (xapp-…) is needed here, but this is a bot token (xoxb-…)",
+        ),
     ],
 )
 def test_an_empty_or_malformed_secret_stops_start_up_with_a_clear_message(

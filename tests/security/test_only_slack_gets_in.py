@@ -13,8 +13,8 @@ from tests.conftest import RunningBot
 from tests.fakes import payloads as p
 from tests.fakes.bot_process import APP_TOKEN, BotProcess, bot_env, listening_ports
 from tests.fakes.slack_api import FakeSlackApi
+from tests.fakes.slack_socket import SlackSocket
 from tests.security.conftest import Tally, dump
-from tests.slack.test_socket_mode import SlackSocket
 
 
 def _mention_body() -> bytes:
@@ -95,7 +95,7 @@ def test_socket_mode_opens_no_http_port(slack_api: FakeSlackApi, tmp_path: Path,
     mention = p.app_mention("asean")
     envelope = {"envelope_id": "e-1", "payload": p.envelope_body(mention), "type": "events_api",
                 "accepts_response_payload": False, "retry_attempt": 0, "retry_reason": ""}  # fmt: skip
-    with SlackSocket(envelope) as server:
+    with SlackSocket([envelope]) as server:
         slack_api.socket_url = server.url
         env = bot_env(slack_api.url, SLACK_APP_TOKEN=APP_TOKEN, SLACK_SIGNING_SECRET=None)
         with BotProcess(["--socket"], env, tmp_path) as bot:

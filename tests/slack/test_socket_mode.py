@@ -7,57 +7,17 @@ reaches the fake Web API. The bot opens no listening port.
 
 from __future__ import annotations
 
-import json
-import queue
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from websockets.sync.server import Server, ServerConnection, serve
 
 from tests.fakes import payloads as p
 from tests.fakes.bot_process import APP_TOKEN, BotProcess, bot_env, listening_ports
-from tests.fakes.slack_api import FakeSlackApi
+from tests.fakes.slack_api import FakeSlackApi, Reply
+from tests.fakes.slack_socket import SlackSocket
 
 ENVELOPE_ID = "1d8a8b5c-5e6e-4d3b-9c1a-000000000001"
-
-
-class SlackSocket:
-    """One-connection Socket Mode server: sends hello and one envelope, records what the client sends."""
-
-    def __init__(self, envelope: dict):
-        self.envelope = envelope
-        self.received: queue.Queue[dict] = queue.Queue()
-        self.done = threading.Event()
-        self.server: Server = serve(self.handle, "127.0.0.1", 0)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        host, port = self.server.socket.getsockname()[:2]
-        return f"ws://{host}:{port}/link/?ticket=fake"
-
-    def handle(self, connection: ServerConnection) -> None:
-        connection.send(json.dumps({"type": "hello", "num_connections": 1, "connection_info": {"app_id": "A1"}}))
-        connection.send(json.dumps(self.envelope))
-        while not self.done.is_set():
-            try:
-                message = connection.recv(timeout=0.2)
-            except TimeoutError:
-                continue
-            except Exception:  # the bot hung up
-                return
-            self.received.put(json.loads(message))
-
-    def __enter__(self) -> SlackSocket:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.done.set()
-        self.server.shutdown()
-        self.thread.join(timeout=5)
 
 
 @pytest.fixture
@@ -65,9 +25,9 @@ def mention() -> dict:
     return p.app_mention("asean")
 
 
-@pytest.fixture
-def slack_socket(mention: dict) -> Iterator[SlackSocket]:
-    envelope = {
+def events_api(mention: dict) -> dict:
+    """The Socket Mode envelope of an Events API delivery."""
+    return {
         "envelope_id": ENVELOPE_ID,
         "payload": p.envelope_body(mention),
         "type": "events_api",
@@ -75,7 +35,11 @@ def slack_socket(mention: dict) -> Iterator[SlackSocket]:
         "retry_attempt": 0,
         "retry_reason": "",
     }
-    with SlackSocket(envelope) as server:
+
+
+@pytest.fixture
+def slack_socket(mention: dict) -> Iterator[SlackSocket]:
+    with SlackSocket([events_api(mention)]) as server:
         yield server
 
 
@@ -98,3 +62,28 @@ def test_socket_mode_acks_the_envelope_replies_and_opens_no_port(
 
         bot.stop()
         assert bot.wait_exit(timeout=15) == 0, bot.log()[-2000:]
+
+
+def test_a_dropped_connection_is_reconnected_with_backoff(
+    slack_api: FakeSlackApi, mention: dict, tmp_path: Path
+) -> None:
+    # Slack hangs up the first connection after hello; the next two apps.connections.open calls fail; then the
+    # bot gets a connection again and answers the mention sent on it.
+    with SlackSocket(None, [events_api(mention)]) as socket:
+        slack_api.socket_url = socket.url
+        failing = Reply(json={"ok": False, "error": "internal_error"})
+        slack_api.script("apps.connections.open", Reply(json={"ok": True, "url": socket.url}), failing, failing)
+        env = bot_env(slack_api.url, SLACK_APP_TOKEN=APP_TOKEN, SLACK_SIGNING_SECRET=None)
+        with BotProcess(["--socket"], env, tmp_path) as bot:
+            ack = socket.received.get(timeout=60)
+            assert ack["envelope_id"] == ENVELOPE_ID
+            (post,) = slack_api.wait_for("chat.postMessage")
+            assert "ASEAN" in post.text
+            assert len(slack_api.calls("apps.connections.open")) == 4
+            assert socket.connections == 2
+            log = bot.log()
+            assert log.count("Socket Mode: reconnecting failed") == 2, log[-3000:]
+            assert "trying again in" in log and "reconnected after 2 failed attempt(s)" in log
+            bot.stop()
+            assert bot.wait_exit(timeout=15) == 0
+        assert "Traceback" not in bot.log()
