@@ -22,7 +22,7 @@ from tests.fakes.bot_process import BotProcess, free_port
 from tests.fakes.slack_api import FakeSlackApi, Reply
 
 ROOT = Path(__file__).resolve().parents[1]
-QUESTION = "how fast did exports to ASEAN grow?"
+QUESTION = "how fast did trade with ASEAN grow?"
 
 
 def quickstart_commands() -> list[str]:

@@ -70,7 +70,7 @@ class Terminal:
 def test_on_a_terminal_figures_are_bold_quotes_dim_and_lines_wrap(tmp_path: Path) -> None:
     terminal = Terminal(tmp_path)
     terminal.read_until_prompt()
-    shown = terminal.type("how fast did exports to ASEAN grow?\r")
+    shown = terminal.type("how fast did trade with ASEAN grow?\r")
     assert terminal.quit() == 0
     assert f"{BOLD}7.55 trillion yuan (up 8%)" in shown
     assert f"{DIM}“Imports and exports with ASEAN" in shown
@@ -99,13 +99,13 @@ def test_history_is_kept_across_sessions_and_arrows_edit_lines(tmp_path: Path) -
 def test_no_color_keeps_the_terminal_plain(tmp_path: Path) -> None:
     terminal = Terminal(tmp_path, NO_COLOR="1")
     terminal.read_until_prompt()
-    shown = terminal.type("how fast did exports to ASEAN grow?\r")
+    shown = terminal.type("how fast did trade with ASEAN grow?\r")
     assert terminal.quit() == 0
     assert BOLD not in shown and DIM not in shown and "7.55 trillion yuan" in shown
 
 
 def test_piped_output_is_plain_and_unwrapped(tmp_path: Path) -> None:
-    result = tradebot("chat", cwd=tmp_path, stdin="how fast did exports to ASEAN grow?\n")
+    result = tradebot("chat", cwd=tmp_path, stdin="how fast did trade with ASEAN grow?\n")
     assert result.returncode == 0
     assert "\x1b[" not in result.stdout
     assert any(len(line) > 120 for line in result.stdout.splitlines())  # the quote, on one line

@@ -10,7 +10,7 @@ from tests.conftest import RunningBot
 from tests.fakes import payloads as p
 from tests.fakes.slack_api import BOT_ID, BOT_USER_ID, FakeSlackApi, Reply
 
-QUESTION = "how fast did imports from Latin America grow?"
+QUESTION = "how much was trade with Latin America in 2025?"
 
 
 def test_a_mention_is_answered_in_a_thread_under_it_with_figure_quote_and_speaker(
@@ -31,7 +31,7 @@ def test_a_mention_is_answered_in_a_thread_under_it_with_figure_quote_and_speake
     assert best.value in post.params["text"] and best.speaker in post.params["text"]
     assert any(b["type"] == "actions" and "More on" in str(b) for b in post.blocks)
     read_as = [e["text"] for b in post.blocks if b["type"] == "context" for e in b["elements"]]
-    assert "Read as: imports · Latin America · growth" in read_as  # how the question was read, visible in Slack
+    assert "Read as: trade · Latin America · value · 2025" in read_as  # how the question was read, visible in Slack
 
     # Answered within the second: no :mag: flicker, the answer is the only Web API call.
     slack_api.assert_quiet("reactions.add", period=1.5)
