@@ -92,7 +92,7 @@ class Engine:
         """
         if len(text) > MAX_CHARS:
             return self.ask(text, slash=slash), last
-        if last is not None and last.answers and self.followups.asks_source(text):
+        if last is not None and self.followups.asks_source(text):
             return self._source_reply(text, last), last
         reading = self.reader.read(text)
         if last is not None and self.followups.continues(reading, text):
@@ -329,8 +329,14 @@ class Engine:
             said = f"Said by {entry.speaker.name}, {entry.speaker.role}"
             said += f", answering {entry.outlet}." if entry.outlet else ", in the opening remarks."
             answers.append(answer.model_copy(update={"note": said}))
-        if not answers:
-            return Reply(query=text, answered=False, reason="unknown", not_found="the last answer's source")
+        if not answers:  # the last question was declined: there is no figure to cite
+            return Reply(
+                query=text,
+                answered=False,
+                reason="unknown",
+                not_found="source: the last question was not answered",
+                reading=ReadingView.of(last.reading),
+            )
         view = ReadingView.of(last.reading).model_copy(update={"summary": f"source of: {last.reading.summary()}"})
         return Reply(query=text, answered=True, reason="source", answers=answers, asked=len(answers), reading=view)
 

@@ -41,6 +41,7 @@ class FollowUps:
 
     def __init__(self, language: Language):
         self._cues = PhraseTable([(p, True) for p in language.followup.cues])
+        self._national = PhraseTable([(p, True) for p in language.followup.national])
         self._source = frozenset(language.followup.source)
 
     def asks_source(self, text: str) -> bool:
@@ -57,8 +58,8 @@ class FollowUps:
         slots = bool(
             reading.flows or reading.measures or reading.period or reading.compared_with or reading.currency
         ) or bool(reading.source or reading.quantities or reading.alone or reading.not_total)
-        if reading.length > SHORT:
-            return False
+        if reading.length > SHORT or self._national.find(tokens, set()):
+            return False  # a question of its own, or one about China as a whole ("total trade in 2025")
         return (slots and not named) or (named and not slots)  # "growth?", "in dollars?" / "eu?", "africa"
 
     @staticmethod

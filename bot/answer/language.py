@@ -79,6 +79,7 @@ class MetaWords(Frozen):
 
 class FollowUpWords(Frozen):
     cues: tuple[Phrase, ...]
+    national: tuple[Phrase, ...]
     source: tuple[Phrase, ...]
 
 

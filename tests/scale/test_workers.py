@@ -95,3 +95,27 @@ def test_a_worker_killed_after_the_ack_leaves_its_question_to_another(workers: W
         store.close()
     wait_for_workers(workers.master.pid, WORKERS, exclude={victim})  # gunicorn replaced the killed worker
     assert "taking over" in workers.master.log()
+
+
+def test_follow_ups_are_read_against_the_thread_whichever_worker_answers(workers: Workers) -> None:
+    # Six threads, each a question and its follow-up: the two workers share each thread's last question through
+    # PostgreSQL, so a follow-up is read right even when the other worker answered the question.
+    firsts = [p.app_mention("trade with Latin America?") for _ in range(6)]
+    for first in firsts:
+        assert p.send(workers.events_url, p.event_callback(first)).status == 200
+    threads = {m["ts"] for m in firsts}
+    in_threads = lambda c: c.params.get("thread_ts") in threads  # noqa: E731
+    workers.api.wait_for("chat.postMessage", len(threads), 30, in_threads)
+    for first in firsts:
+        follow = p.app_mention("and imports?", thread_ts=first["ts"])
+        assert p.send(workers.events_url, p.event_callback(follow)).status == 200
+    posts = workers.api.wait_for("chat.postMessage", 2 * len(threads), 30, in_threads)
+    follow_ups = [c for c in posts if "Read as: imports · Latin America" in str(c.params.get("blocks"))]
+    assert len(follow_ups) == len(threads) and all("4.9%" in c.text for c in follow_ups)
+
+    store = open_store(workers.database_url)
+    try:
+        kept = [store.conversations.get(f"{p.TEAM_ID}:{p.CHANNEL_ID}:{ts}") for ts in threads]
+    finally:
+        store.close()
+    assert all(row is not None and "Latin America" in row[0] for row in kept)

@@ -1,0 +1,87 @@
+"""Follow-ups read against the last question: which slot a follow-up swaps, and when a message stands alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer.engine import Engine
+from bot.answer.followup import LocalConversation, Turn
+
+B = "scio-2026-01-14/"
+
+
+def converse(engine: Engine, *texts: str) -> list:
+    turn: Turn | None = None
+    replies = []
+    for text in texts:
+        reply, turn = engine.converse(text, turn)
+        replies.append(reply)
+    return replies
+
+
+@pytest.mark.parametrize(
+    ("first", "follow", "read_as", "figure"),
+    [
+        ("trade with Latin America?", "and imports?", "imports · Latin America", "imports-from-latin-america-growth"),
+        (
+            "imports from Latin America growth",
+            "what about Africa?",
+            "imports · Africa · growth",
+            "imports-from-africa-growth",
+        ),
+        ("total trade in 2025", "and in December?", "trade · December 2025", "december-trade"),
+        ("trade with ASEAN", "growth?", "trade · ASEAN · growth", "asean-trade-2025"),
+        ("high-tech exports", "and the EU?", "exports · European Union", None),  # narrower: not stated alone
+        ("imports in December", "and exports?", "exports · December 2025", None),  # not stated for December
+    ],
+)
+def test_a_follow_up_swaps_one_slot_and_keeps_the_others(
+    engine: Engine, first: str, follow: str, read_as: str, figure: str | None
+) -> None:
+    _, reply = converse(engine, first, follow)
+    assert reply.reading.summary == read_as
+    if figure is None:
+        return
+    assert reply.answered and reply.answers[0].id == B + figure
+
+
+@pytest.mark.parametrize(
+    "follow",
+    ["what were China's total exports in 2025?", "total trade in 2025", "how many trading partners does China have?"],
+)
+def test_a_whole_question_is_read_on_its_own(engine: Engine, follow: str) -> None:
+    _, reply = converse(engine, "trade with Latin America?", follow)
+    assert "Latin America" not in reply.reading.summary
+
+
+@pytest.mark.parametrize("ask", ["who said that?", "source?", "Who said it", "quote please"])
+def test_who_said_that_gives_the_last_answer_with_its_speaker_role_and_outlet(engine: Engine, ask: str) -> None:
+    first, source = converse(engine, "how fast did imports from Latin America grow?", ask)
+    assert source.reason == "source" and source.answers[0].id == first.answers[0].id
+    assert (
+        source.answers[0].note.startswith("Said by Wang Jun, vice minister")
+        and "National Business Daily" in source.answers[0].note
+    )
+
+
+def test_who_said_that_after_a_decline_says_there_is_nothing_to_cite(engine: Engine) -> None:
+    _, reply = converse(engine, "trade with India", "who said that?")
+    assert not reply.answered and "not answered" in reply.not_found
+
+
+def test_chat_between_questions_keeps_the_last_one(engine: Engine) -> None:
+    _, thanks, follow = converse(engine, "trade with Latin America?", "thanks!", "and imports?")
+    assert follow.reading.summary == "imports · Latin America"
+
+
+def test_without_a_last_question_a_follow_up_is_read_alone(engine: Engine) -> None:
+    (reply,) = converse(engine, "and imports?")
+    assert "Latin America" not in str(reply.reading)
+
+
+def test_a_local_conversation_remembers_its_last_turn(engine: Engine) -> None:
+    conversation = LocalConversation()
+    assert conversation.recall() is None
+    _, turn = engine.converse("trade with ASEAN", None)
+    conversation.remember(turn)
+    assert conversation.recall() is turn
