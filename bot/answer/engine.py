@@ -96,9 +96,14 @@ class Engine:
             return self._source_reply(text, last), last
         reading = self.reader.read(text)
         if last is not None and self.followups.continues(reading, text):
-            merged = self.followups.merge(last.reading, reading)
-            reply = self._reply(text, merged)
-            return reply, Turn.of(merged, reply)
+            tried = []
+            for carry in self.followups.carried(last.reading, reading):
+                merged = self.followups.merge(last.reading, reading, text, carry)
+                tried.append((merged, self._reply(text, merged)))
+                if tried[-1][1].answered:
+                    break
+            merged, reply = next(((m, r) for m, r in tried if r.answered), tried[0])
+            return reply, Turn.of(merged, reply, last)
         reply = self.ask(text, slash=slash)
         if not reading.about_trade:
             return reply, last

@@ -17,6 +17,9 @@ from bot.answer.models import Reply
 from bot.answer.reading.frame import Reading
 from bot.answer.words import PhraseTable, phrase_of
 
+CARRIED = frozenset(
+    {"measure", "period"}
+)  # slots a follow-up may take from the last question, besides subject and flow
 SHORT = 3  # words (stop words aside) up to which a message with no subject, or no slot, continues the last one
 # Words that may stand around "who said that" without making it another question.
 _COURTESY = frozenset({"please", "pls", "plz", "thanks", "thx", "ok", "okay", "so", "hey", "and", "but", "again"})
@@ -31,9 +34,12 @@ class Turn(BaseModel):
     answers: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, reading: Reading, reply: Reply) -> Turn:
+    def of(cls, reading: Reading, reply: Reply, last: Turn | None = None) -> Turn:
+        """The turn after ``reply``; a declined question keeps the last figures given, which "who said that?"
+        still asks about."""
         given = reply.answers[: max(1, reply.asked)] if reply.answered and reply.reason == "answer" else []
-        return cls(reading=reading, answers=tuple(a.id for a in given))
+        answers = tuple(a.id for a in given) or (last.answers if last is not None and not reply.answered else ())
+        return cls(reading=reading, answers=answers)
 
 
 class FollowUps:
@@ -42,6 +48,7 @@ class FollowUps:
     def __init__(self, language: Language):
         self._cues = PhraseTable([(p, True) for p in language.followup.cues])
         self._national = PhraseTable([(p, True) for p in language.followup.national])
+        self._pronouns = frozenset(w for p in language.followup.pronouns for w in p)
         self._source = frozenset(language.followup.source)
 
     def asks_source(self, text: str) -> bool:
@@ -49,41 +56,73 @@ class FollowUps:
         words = tuple(w for w in phrase_of(text) if w not in _COURTESY)
         return bool(words) and words in self._source
 
+    def points_back(self, text: str) -> bool:
+        """ "exports to them", "ship exports from there": the message refers to what the last one named."""
+        return bool(self._pronouns & set(phrase_of(text)))
+
     def continues(self, reading: Reading, text: str) -> bool:
         """Whether ``reading`` (of ``text``) continues the last question rather than asking a new one."""
         tokens = list(phrase_of(text))
         if any(m.start == 0 for m in self._cues.find(tokens, set())):
             return True  # "and imports?", "what about the EU?"
+        if self.points_back(text) and not (reading.subjects or reading.entities):
+            return True  # "how fast did exports to them grow?", "how much did that add to overall growth?"
+        if self._national.find(tokens, set()):
+            return False  # about China as a whole: "total trade in 2025"
         named = bool(reading.subjects or reading.entities or reading.words)
         slots = bool(
             reading.flows or reading.measures or reading.period or reading.compared_with or reading.currency
         ) or bool(reading.source or reading.quantities or reading.alone or reading.not_total)
-        if reading.length > SHORT or self._national.find(tokens, set()):
-            return False  # a question of its own, or one about China as a whole ("total trade in 2025")
+        if reading.length > SHORT:
+            return False  # a question of its own
         return (slots and not named) or (named and not slots)  # "growth?", "in dollars?" / "eu?", "africa"
 
-    @staticmethod
-    def merge(last: Reading, new: Reading) -> Reading:
-        """``new`` with every slot it leaves empty taken from ``last``: "and imports?" keeps the subject, the
-        measure and the period; "what about Africa?" keeps the flow, the measure and the period."""
+    def merge(self, last: Reading, new: Reading, text: str, carry: frozenset[str] = CARRIED) -> Reading:
+        """``new`` with the slots it leaves empty taken from ``last`` (those named in ``carry``): "and imports?"
+        keeps the subject, the measure and the period; "what about Africa?" keeps the flow, the measure and the
+        period. Words that name no topic narrow the last subject ("tariff exemptions?" of Hainan), as does a
+        pronoun ("ship exports from there")."""
         update: dict[str, object] = {"joins": (), "two_parts": False, "length": max(last.length, new.length)}
-        if not (new.subjects or new.entities or new.words):
-            for name in ("subjects", "entities", "words", "typed", "topic_words", "word_at", "unmatched"):
-                update[name] = getattr(last, name)
+        names_topic = bool(new.subjects or new.entities)
+        if not names_topic or self.points_back(text):
+            update["subjects"] = _unique(last.subjects + new.subjects)
+            update["entities"] = _unique(last.entities + new.entities)
+            update["two_parts"] = last.two_parts and not new.words
+            if not new.words:
+                for name in ("words", "typed", "topic_words", "word_at", "unmatched"):
+                    update[name] = getattr(last, name)
             update["quantities"] = new.quantities or last.quantities
-            update["two_parts"] = last.two_parts
         if not new.flows:
             update["flows"], update["flow_weak"] = last.flows, last.flow_weak
-        if not new.measures:
+        if not new.measures and "measure" in carry:
             for name in ("measures", "measures_weak", "measures_near", "measure_at", "per", "counted"):
                 update[name] = getattr(last, name)
-        if new.period is None and new.compared_with is None:
-            update["period"], update["compared_with"] = last.period, last.compared_with
+        if new.period is None and "period" in carry:
+            update["period"] = last.period
+        if new.compared_with is None and "period" in carry:
+            update["compared_with"] = last.compared_with
         if new.currency is None:
             update["currency"] = last.currency
         if new.source is None:
             update["source"] = last.source
         return new.model_copy(update=update)
+
+    @staticmethod
+    def carried(last: Reading, new: Reading) -> list[frozenset[str]]:
+        """The slots to carry, most first: a follow-up whose reading with everything carried is not stated is
+        tried without the last measure ("in usd?" after a growth rate: the dollar figure is a value). The period is
+        let go only for another source or currency, whose figures have periods of their own ("and by US data?": the
+        first ten months); otherwise December exports are not the year's."""
+        options = [CARRIED]
+        if last.measures and not new.measures:
+            options.append(CARRIED - {"measure"})
+        if (new.source or new.currency) and (last.period or last.compared_with) and not new.period:
+            options.append(CARRIED - {"measure", "period"})
+        return options
+
+
+def _unique(items: tuple) -> tuple:  # noqa: ANN001 - subjects or entities
+    return tuple(dict.fromkeys(items))
 
 
 class Conversation(Protocol):

@@ -80,6 +80,7 @@ class MetaWords(Frozen):
 class FollowUpWords(Frozen):
     cues: tuple[Phrase, ...]
     national: tuple[Phrase, ...]
+    pronouns: tuple[Phrase, ...]
     source: tuple[Phrase, ...]
 
 

@@ -11,7 +11,12 @@ from bot.commands.common import CommandError, knowledge_or_exit, report
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("question", nargs="+", help="the question, or - to read one question per line from stdin")
+    parser.add_argument(
+        "question",
+        nargs="+",
+        help="the question, or - to read one question per line from stdin; a line may be a JSON object "
+        '{"text": ..., "thread": ...}, and lines of one thread are one conversation (follow-ups)',
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object (always so with -)")
     parser.add_argument("--slash", action="store_true", help="treat the text as what follows /trade")
     parser.add_argument(
@@ -48,6 +53,35 @@ def slash_json(text: str, engine: Any) -> dict[str, Any]:
     }
 
 
+def threaded(line: str) -> tuple[str, str | None]:
+    """A line of ``ask -``: plain text, or ``{"text": ..., "thread": ...}`` (a line of a scripted conversation)."""
+    if not line.lstrip().startswith("{"):
+        return line, None
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError:
+        return line, None  # a question that happens to start with a brace
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+        return line, None
+    thread = data.get("thread")
+    return data["text"], None if thread is None else str(thread)
+
+
+class Threads:
+    """The conversations of one ``ask -`` run, by thread name, each read in input order."""
+
+    def __init__(self, engine: Any):
+        self.engine = engine
+        self._conversations: dict[str, Any] = {}
+
+    def ask(self, text: str, thread: str) -> Any:
+        from bot.answer.followup import LocalConversation
+        from bot.router import RouteContext, ask
+
+        conversation = self._conversations.setdefault(thread, LocalConversation())
+        return ask(text, RouteContext(kb=self.engine.kb, engine=self.engine, conversation=conversation)).reply
+
+
 def main(args: argparse.Namespace) -> int:
     from bot.answer.engine import Engine
 
@@ -71,8 +105,11 @@ def main(args: argparse.Namespace) -> int:
     if args.question == ["-"]:
         # Exactly one line out per line in, blank lines included (answered as "empty"), so the output zips with
         # the input: `paste questions.txt answers.jsonl`.
+        threads = Threads(engine)
         for line in sys.stdin:
-            sys.stdout.write(json.dumps(answer(line.rstrip("\r\n")), ensure_ascii=False) + "\n")
+            text, thread = threaded(line.rstrip("\r\n"))
+            data = answer(text) if thread is None else reply_json(threads.ask(text, thread))
+            sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
             sys.stdout.flush()
         return 0
     data = answer(" ".join(args.question))

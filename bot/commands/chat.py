@@ -65,18 +65,22 @@ class History:
 
 
 class Conversation:
-    """The bot's side of the chat: answers a line, remembering the last answer's follow-ups."""
+    """The bot's side of the chat: one conversation, so a line may follow up the last question ("and imports?");
+    it also remembers the last answer's numbered follow-ups."""
 
     def __init__(self, engine, screen):  # noqa: ANN001 - the engine and screen types are imported lazily
+        from bot.answer.followup import LocalConversation
+
         self.engine = engine
         self.screen = screen
         self.follow_ups: list[str] = []
+        self.turns = LocalConversation()
 
     def respond(self, line: str) -> str:
         """The bot's answer to one terminal line."""
         from bot.render.outcome_text import outcome_text
         from bot.render.terminal import draw_reply
-        from bot.router import AnswerOutcome, RouteContext, route
+        from bot.router import AnswerOutcome, RouteContext, ask, route
 
         stripped = line.strip()
         if stripped.lower() in {"help", "?"}:
@@ -95,7 +99,7 @@ class Conversation:
                 return echo + outcome_text(outcome)
             reply = outcome.reply
         else:
-            reply = self.engine.ask(stripped)
+            reply = ask(stripped, RouteContext(kb=self.engine.kb, engine=self.engine, conversation=self.turns)).reply
         drawn = draw_reply(reply, self.screen)
         self.follow_ups = drawn.follow_ups
         return echo + drawn.text
