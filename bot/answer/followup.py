@@ -17,9 +17,8 @@ from bot.answer.models import Reply
 from bot.answer.reading.frame import Reading
 from bot.answer.words import PhraseTable, phrase_of
 
-CARRIED = frozenset(
-    {"measure", "period"}
-)  # slots a follow-up may take from the last question, besides subject and flow
+# Slots a follow-up may take from the last question, besides its subject and flow.
+CARRIED = frozenset({"measure", "period"})
 SHORT = 3  # words (stop words aside) up to which a message with no subject, or no slot, continues the last one
 # Words that may stand around "who said that" without making it another question.
 _COURTESY = frozenset({"please", "pls", "plz", "thanks", "thx", "ok", "okay", "so", "hey", "and", "but", "again"})
