@@ -56,6 +56,33 @@ def test_ask_reads_one_question_per_line_from_stdin() -> None:
     assert "780,000" in lines[3]["answers"][0]["value"]
 
 
+def test_ask_reads_scripted_conversations_by_thread() -> None:
+    lines_in = [
+        {"text": "trade with Latin America?", "thread": "t1"},
+        {"text": "trade with ASEAN", "thread": "t2"},
+        {"text": "and imports?", "thread": "t1"},
+        "and imports?",  # a plain line stays a question of its own
+        {"text": "who said that?", "thread": "t1"},
+        '{"not": "a question object"}',
+    ]
+    stdin = "".join((line if isinstance(line, str) else json.dumps(line)) + "\n" for line in lines_in)
+    result = tradebot("ask", "-", stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(out) == len(lines_in)
+    assert out[2]["reading"]["summary"] == "imports · Latin America" and out[2]["answers"][0]["value"] == "4.9%"
+    assert "Latin America" not in out[3]["reading"]["summary"]
+    assert out[4]["reason"] == "source" and out[4]["answers"][0]["speaker"] == "Wang Jun"
+    assert out[5]["query"] == '{"not": "a question object"}'  # read as text
+
+
+def test_the_chat_is_one_conversation() -> None:
+    result = tradebot("chat", stdin="trade with Latin America?\nand imports?\nwho said that?\n")
+    assert result.returncode == 0, result.stderr
+    assert "Read as: imports · Latin America" in result.stdout and "4.9%" in result.stdout
+    assert "Said by Wang Jun" in result.stdout
+
+
 def test_chat_answers_lines_and_ends_on_eof() -> None:
     result = tradebot("chat", stdin="how fast did trade with ASEAN grow?\nhelp\ntrade with India\n")
     assert result.returncode == 0, result.stderr
