@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from bot.answer.briefing_facts import briefing_facts
+from bot.answer.compare import Comparer
 from bot.answer.declines import Decline, explain_decline
 from bot.answer.features import Asked, agrees, coverage, covered, features, fuzzy_similarity
 from bot.answer.followup import FollowUps, Turn
@@ -60,6 +61,7 @@ class Engine:
             self._by_topic.setdefault(profile.topic, []).append(profile)
         self.suggester = Suggester(kb)
         self.followups = FollowUps(self.language)
+        self.comparer = Comparer(self)
         self._place_topics = frozenset(t.id for t in kb.topics if t.place)
         # A message that is exactly a topic's name or synonym ("outlook", "exports", "/trade customs") asks for it.
         self._alias_topics: dict[tuple[str, ...], str] = {}
@@ -108,6 +110,13 @@ class Engine:
         if not reading.about_trade:
             return reply, last
         return reply, Turn.of(reading, reply)
+
+    def compare(self, text: str, *, rank: bool = False) -> Reply:
+        """ "/trade compare asean eu", "/trade rank partners by growth": a figure per subject named, side by side
+        (with ``rank``, every member of a group named, or of the partners), or the usual reply when fewer than two
+        things are named."""
+        reading = self.reader.read(text)
+        return self.comparer.reply(text, reading, rank=rank) or self.ask(text)
 
     def read(self, text: str) -> Reading:
         """How ``text`` is read (the frame), without answering it."""
@@ -162,6 +171,10 @@ class Engine:
     # ------------------------------------------------------------------ deciding
     def _ask(self, text: str, slash: bool) -> Reply:
         reading = self.reader.read(text)
+        if reading.about_trade and self.comparer.asks(text):  # before the topic names: "biggest trading partners"
+            compared = self.comparer.reply(text, reading)
+            if compared is not None:
+                return compared
         alias_topic = self._alias_topics.get(self._key(text))
         if alias_topic is not None:  # "/trade outlook", "customs": a topic's own name
             return self._topic_reply(text, alias_topic, ReadingView.of(reading))

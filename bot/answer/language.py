@@ -84,6 +84,13 @@ class FollowUpWords(Frozen):
     source: tuple[Phrase, ...]
 
 
+class CompareWords(Frozen):
+    compare: tuple[Phrase, ...]
+    rank: tuple[Phrase, ...]
+    rank_plural: tuple[str, ...]
+    which: tuple[Phrase, ...]
+
+
 class Language(Frozen):
     """Every word list the slot parsers use."""
 
@@ -99,6 +106,7 @@ class Language(Frozen):
     year_on_year: tuple[Phrase, ...]
     meta: MetaWords
     followup: FollowUpWords
+    compare: CompareWords
     conjunction: tuple[Phrase, ...]
     abbreviations: dict[Phrase, Phrase]  # "ev" -> ("electric", "vehicle")
     per: dict[str, str]  # "shopper" -> "person": what an average is per
@@ -156,6 +164,12 @@ def language() -> Language:
         year_on_year=_phrases(words["comparison"]["year_on_year"]),
         meta=MetaWords(**{name: _phrases(text) for name, text in words["meta"].items()}),
         followup=FollowUpWords(**{name: _phrases(text) for name, text in words["followup"].items()}),
+        compare=CompareWords(
+            compare=_phrases(words["compare"]["compare"]),
+            rank=_phrases(words["compare"]["rank"]),
+            rank_plural=tuple(p.strip().lower() for p in words["compare"]["rank_plural"].split("|") if p.strip()),
+            which=_phrases(words["compare"]["which"]),
+        ),
         conjunction=_phrases(words["conjunction"]["words"]),
         abbreviations=_pairs(words["abbreviations"]["words"]),
         per={w: basis for basis, text in words["per"].items() for p in _phrases(text) for w in p},

@@ -135,5 +135,6 @@ class Reply(BaseModel):
     facts: list[Fact] = []
     asked: int = 1  # how many of the first answers answer the question (2 for "A and B"); the rest are related
     missing: list[str] = []
+    verdict: str | None = None  # a comparison's "which is higher", from the two stated figures shown
     reading: ReadingView | None = None
     text: str = ""  # plain-text rendering, filled by the engine for scripts and notifications

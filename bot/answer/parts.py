@@ -63,7 +63,7 @@ def _named_parts(reading: Reading) -> list[Reading]:
     named = [*reading.subjects, *reading.entities]
     if reading.two_parts and len(named) == 2:
         first, second = sorted(named, key=lambda n: n.at)
-        return [_only(reading, first), _only(reading, second)]
+        return [only(reading, first), only(reading, second)]
     if len(reading.flows) == 2 and not reading.measures & {Measure.MULTIPLE, Measure.MARGIN}:
         # ("imports relative to exports" asks one figure: a multiple of the two)
         return [reading.model_copy(update={"flows": (flow,)}) for flow in reading.flows]
@@ -72,7 +72,7 @@ def _named_parts(reading: Reading) -> list[Reading]:
     return [reading]
 
 
-def _only(reading: Reading, named: Subject | Entity) -> Reading:
+def only(reading: Reading, named: Subject | Entity) -> Reading:
     """The reading about one of the two things named, without the other's words."""
     others = [n for n in (*reading.subjects, *reading.entities) if n is not named]
     away = {n.at + k for n in others for k in range(len(n.words))}

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict
 from bot.answer.models import Answer, Reply
 from bot.render import limits
 from bot.render.actions import MORE_ON, SHARE, SUGGEST, action_id
+from bot.render.comparison import chart_block, table_block
 from bot.render.kit import Block, actions, button, context, divider, header, section
 from bot.render.limits import CUT, clip
 from bot.render.memo import IdentityMemo
@@ -146,6 +147,8 @@ def reply_message(reply: Reply) -> SlackMessage:
         return facts_message(reply)
     if not reply.answered or not reply.answers:
         return decline_message(reply)
+    if reply.reason == "comparison":
+        return comparison_message(reply)
     blocks: list[Block] = []
     if reply.topic:
         blocks.append(header(reply.topic_name or reply.topic))
@@ -182,6 +185,24 @@ def reply_message(reply: Reply) -> SlackMessage:
         row = actions(buttons, block_id="more")
         if row:
             blocks.append(row)
+    return message(escape(reply_text(reply)), blocks)
+
+
+def comparison_message(reply: Reply) -> SlackMessage:
+    """Figures side by side: what was compared (and which stated figure is higher, when asked), a table of the
+    stated figures, a bar chart of them where they share a unit, then what is missing and how it was read."""
+    lead = f"*Compared:* {escape(reply.reading.summary)}" if reply.reading else "*Compared*"
+    if reply.verdict:
+        lead += f"\n{escape(reply.verdict)}"
+    blocks: list[Block] = [section(clip(lead, limits.SECTION_TEXT)), table_block(reply)]
+    chart = chart_block(reply)
+    if chart is not None:
+        blocks.append(chart)
+    blocks += [context(f":information_source: {escape(m)}") for m in reply.missing[:5]]
+    speakers = dict.fromkeys(f"{a.speaker}, {a.short_role}" for a in reply.answers)
+    blocks.append(context(escape(f"Stated by {'; '.join(speakers)} · {human_date(reply.answers[0].briefing.date)}")))
+    if reply.reading:
+        blocks.append(context(escape(read_as(reply))))
     return message(escape(reply_text(reply)), blocks)
 
 

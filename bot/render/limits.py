@@ -17,6 +17,11 @@ BUTTON_VALUE = 2_000
 ACTION_ID = 255
 BLOCK_ID = 255
 ACTIONS_ELEMENTS = 25
+TABLE_ROWS = 100  # a table block's rows, the header row included
+TABLE_CELLS = 20  # cells in one table row
+CHART_TITLE = 50  # a data visualization block's title
+CHART_LABEL = 20  # a chart category's label
+CHART_CATEGORIES = 20
 
 CUT = "… [cut]"  # a visible marker, so a reader knows text is missing
 

@@ -10,6 +10,8 @@ from typing import NamedTuple
 from bot.answer.models import Answer, Reply
 
 MAX_TOPIC_FIGURES = 12
+COLUMNS = ("Subject", "Figure", "Change", "Period", "Speaker")  # a comparison's table
+TABLE_ROWS = 99  # figures in one comparison table (Slack's table block holds 100 rows, the header included)
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*%?")  # a bare topic lists its headline and at most this many more figures in text
 
 
@@ -99,12 +101,43 @@ def facts_text(reply: Reply) -> str:
     return "\n".join(f"{fact.label}: {fact.text}" for fact in reply.facts)
 
 
+def rows(reply: Reply) -> list[tuple[str, str, str, str, str]]:
+    """One row per figure compared, in the reply's order (highest stated value first)."""
+    out = []
+    answers = reply.answers[:TABLE_ROWS]
+    for answer, name in zip(answers, names(answers), strict=True):
+        lead, extras, period = figure_parts(answer)
+        change = "; ".join(x for x in extras if x) or "—"
+        out.append((name, lead, change, period or answer.period, answer.speaker))
+    return out
+
+
+def names(answers: list[Answer]) -> list[str]:
+    """What each row is about: its subject's name, or its label where two rows share a subject (the EU's
+    high-tech exports and imports)."""
+    topics = [a.topic_name for a in answers]
+    return [a.topic_name if topics.count(a.topic_name) == 1 else a.label for a in answers]
+
+
+def comparison_text(reply: Reply) -> str:
+    """The comparison as an aligned plain-text table, with the verdict, what is missing and the reading."""
+    table = [COLUMNS, *rows(reply)]
+    widths = [max(len(row[i]) for row in table) for i in range(len(COLUMNS))]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in table]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    head = [reply.verdict] if reply.verdict else []
+    tail = [*reply.missing, f"(Read as: {reply.reading.summary})" if reply.reading else ""]
+    return "\n".join([*head, *lines, *[t for t in tail if t]])
+
+
 def reply_text(reply: Reply) -> str:
     """A whole reply as plain text: the answers asked for (or a topic's figures, or facts), or the decline."""
     if not reply.answered:
         return decline_text(reply)
     if reply.facts:
         return facts_text(reply)
+    if reply.reason == "comparison":
+        return comparison_text(reply)
     if reply.topic:
         head, *rest = reply.answers
         lines = [f"{reply.topic_name}: {len(reply.answers)} figure(s) from the briefing.", answer_text(head)]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from bot.router import (
     builtin,  # noqa: F401 - registers help, topics and key
+    compare,  # noqa: F401 - registers compare and rank
     subscriptions,  # noqa: F401 - registers subscribe, subscriptions and unsubscribe
 )
 from bot.router.outcomes import (

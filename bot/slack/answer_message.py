@@ -11,6 +11,7 @@ from slack_sdk import WebClient
 from bot.conversations.memory import ConversationKey
 from bot.render.blocks import render
 from bot.router import route
+from bot.slack.charts import post_message
 from bot.slack.services import services_of
 from bot.slack.text import plain_text
 
@@ -36,4 +37,6 @@ def answer_message(event: dict[str, Any], context: BoltContext, client: WebClien
         text = plain_text(event.get("text"), context.bot_user_id)
         key = conversation_key(event, context.team_id or event.get("team"))
         outcome = route(text, services.route_context(event.get("user"), channel, conversation=key), slash=False)
-        client.chat_postMessage(channel=channel, thread_ts=reply_thread(event), **render(outcome).as_kwargs())
+        post_message(
+            client.chat_postMessage, channel=channel, thread_ts=reply_thread(event), **render(outcome).as_kwargs()
+        )

@@ -12,6 +12,7 @@ from slack_sdk.errors import SlackApiError
 from bot.render.blocks import render, shared_by
 from bot.router.share import shared_outcome
 from bot.slack.apology import guarded
+from bot.slack.charts import post_message, respond_message
 from bot.slack.services import services_of
 
 # The bot cannot post with chat.postMessage where it is not a member; the response URL can still post there.
@@ -39,9 +40,9 @@ def share_callback(
         return
     msg = shared_by(render(outcome), context.user_id or "").as_kwargs()
     try:
-        client.chat_postMessage(channel=context.channel_id, **msg)
+        post_message(client.chat_postMessage, channel=context.channel_id, **msg)
     except SlackApiError as error:
         if error.response.get("error") not in NOT_A_MEMBER:
             raise
-        respond(response_type="in_channel", replace_original=False, **msg)
+        respond_message(respond, response_type="in_channel", replace_original=False, **msg)
     respond(delete_original=True)

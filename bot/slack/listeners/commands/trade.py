@@ -11,6 +11,7 @@ from bot.render.blocks import render, with_share_button
 from bot.router import route
 from bot.router.share import share_value
 from bot.slack.apology import guarded
+from bot.slack.charts import respond_message
 from bot.slack.services import services_of
 from bot.slack.text import plain_text
 
@@ -24,4 +25,4 @@ def trade_callback(
     ctx = services.route_context(command.get("user_id"), command.get("channel_id"))
     outcome = route(plain_text(command.get("text")), ctx, slash=True)
     msg = with_share_button(render(outcome), share_value(outcome))
-    respond(response_type="ephemeral", **msg.as_kwargs())
+    respond_message(respond, response_type="ephemeral", **msg.as_kwargs())
