@@ -90,3 +90,24 @@ def test_an_expired_dm_conversation_starts_anew(forgetful_bot: RunningBot, slack
     assert send("and imports?").status == 200
     post = slack_api.wait_for("chat.postMessage", 2)[-1]
     assert "18.48 trillion yuan" in post.text and "Latin America" not in post.text  # China's imports, read alone
+
+
+def test_a_comparison_is_posted_with_its_table_chart_and_text(bot: RunningBot, slack_api: FakeSlackApi) -> None:
+    _, post = ask_in_thread(bot, slack_api, "rank the partners by growth", None, 1)
+    types = [b["type"] for b in post.blocks]
+    assert "table" in types and "data_visualization" in types
+    table = next(b for b in post.blocks if b["type"] == "table")
+    assert [cell["text"] for cell in table["rows"][1]][:3] == ["Africa", "2.49 trillion yuan", "up 18.4%"]
+    assert post.text.splitlines()[0].startswith("Subject") and "Africa" in post.text  # the aligned fallback
+
+
+def test_a_workspace_without_charts_gets_the_comparison_without_one(bot: RunningBot, slack_api: FakeSlackApi) -> None:
+    from tests.fakes.slack_api import Reply
+
+    slack_api.script("chat.postMessage", Reply(json={"ok": False, "error": "invalid_blocks"}))
+    mention = p.app_mention("asean vs eu")
+    assert p.send(bot.events_url, p.event_callback(mention)).status == 200
+    refused, posted = slack_api.wait_for("chat.postMessage", 2)
+    assert "data_visualization" in [b["type"] for b in refused.blocks]
+    assert [b["type"] for b in posted.blocks].count("data_visualization") == 0 and "table" in str(posted.blocks)
+    assert posted.params["thread_ts"] == mention["ts"]
