@@ -60,7 +60,7 @@ class Engine:
         for profile in self.profiles:
             self._by_topic.setdefault(profile.topic, []).append(profile)
         self.suggester = Suggester(kb)
-        self.followups = FollowUps(self.language)
+        self.followups = FollowUps(self.language, {t.id: t.group for t in kb.topics})
         self.comparer = Comparer(self)
         self._place_topics = frozenset(t.id for t in kb.topics if t.place)
         # A message that is exactly a topic's name or synonym ("outlook", "exports", "/trade customs") asks for it.

@@ -194,6 +194,9 @@ def _extra(asked: Asked, p: Profile) -> float:
         return -1.0  # "high-tech imports" named no partner: high-tech imports from the EU are the EU's
     if asked.products and not asked.products & p.about:
         return -1.0  # goods named that the figure is not about: EU garment or high-tech exports are no EV exports
+    other_goods = asked.products and not asked.products & p.core and p.topic not in asked.topics and not p.members
+    if other_goods and min(len(name - asked.vocabulary) for name in p.names) >= 2:
+        return -1.0  # goods named, and the figure is named for two other words: bulk commodities are no crude oil
     # A group's other members are the group feature's part, and all of them when the topic naming the group is named.
     others = frozenset()
     if p.members and (p.topic in asked.topics or any(m & asked.typed_words for m in p.members)):

@@ -44,7 +44,8 @@ class Turn(BaseModel):
 class FollowUps:
     """Tells a follow-up from a new question, and reads it against the last reading."""
 
-    def __init__(self, language: Language):
+    def __init__(self, language: Language, groups: dict[str, str] | None = None):
+        self._groups = groups or {}  # each topic's group: a partner named replaces a partner, not a product
         self._cues = PhraseTable([(p, True) for p in language.followup.cues])
         self._national = PhraseTable([(p, True) for p in language.followup.national])
         self._pronouns = frozenset(w for p in language.followup.pronouns for w in p)
@@ -66,8 +67,8 @@ class FollowUps:
             return True  # "and imports?", "what about the EU?"
         if self.points_back(text) and not (reading.subjects or reading.entities):
             return True  # "how fast did exports to them grow?", "how much did that add to overall growth?"
-        if self._national.find(tokens, set()):
-            return False  # about China as a whole: "total trade in 2025"
+        if any(m.start == 0 or tokens[m.start - 1] != "of" for m in self._national.find(tokens, set())):
+            return False  # about China as a whole: "total trade in 2025" (but "share of total exports?" follows up)
         named = bool(reading.subjects or reading.entities or reading.words)
         slots = bool(
             reading.flows or reading.measures or reading.period or reading.compared_with or reading.currency
@@ -83,7 +84,18 @@ class FollowUps:
         pronoun ("ship exports from there")."""
         update: dict[str, object] = {"joins": (), "two_parts": False, "length": max(last.length, new.length)}
         names_topic = bool(new.subjects or new.entities)
-        if not names_topic or self.points_back(text):
+        if names_topic and not self.points_back(text):
+            # "wind turbine exports" then "to the EU?": the EU replaces any partner named before, and the goods
+            # named before stay ("wind turbine exports to the EU"); a topic of another kind stays as well.
+            kinds = {self._groups.get(s.topic, s.topic) for s in new.subjects}
+            kept = tuple(s for s in last.subjects if self._groups.get(s.topic, s.topic) not in kinds)
+            update["subjects"] = _unique(kept + new.subjects) if new.subjects else new.subjects
+            if not set(new.words) - set(new.topic_words) and not new.entities:
+                goods = [(w, at) for w, at in zip(last.words, last.word_at, strict=True) if w not in last.topic_words]
+                update["words"] = tuple(w for w, _ in goods) + new.words
+                update["word_at"] = tuple(at for _, at in goods) + new.word_at
+                update["typed"] = tuple(t for t in last.typed if t not in last.topic_words) + new.typed
+        elif not names_topic or self.points_back(text):
             update["subjects"] = _unique(last.subjects + new.subjects)
             update["entities"] = _unique(last.entities + new.entities)
             update["two_parts"] = last.two_parts and not new.words
@@ -91,7 +103,8 @@ class FollowUps:
                 for name in ("words", "typed", "topic_words", "word_at", "unmatched"):
                     update[name] = getattr(last, name)
             update["quantities"] = new.quantities or last.quantities
-        if not new.flows:
+        if not new.flows and not (names_topic and len(last.flows) > 1):
+            # (the two flows of a comparison are not carried to another subject: "duty free sales?")
             update["flows"], update["flow_weak"] = last.flows, last.flow_weak
         if not new.measures and "measure" in carry:
             for name in ("measures", "measures_weak", "measures_near", "measure_at", "per", "counted"):

@@ -122,6 +122,7 @@ class FigureScore:
 
 
 def load_figure_cases(path: Path) -> list[FigureCase]:
+    """Figure cases from a set; a line without ``via`` is a mention (conversation sets)."""
     cases = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
@@ -131,7 +132,7 @@ def load_figure_cases(path: Path) -> list[FigureCase]:
                 FigureCase(
                     id=raw["id"],
                     text=raw["text"],
-                    slash=raw["via"] == "slash",
+                    slash=raw.get("via", "mention") == "slash",
                     numbers=tuple(expect.get("numbers", ())),
                     speakers=tuple(expect.get("speakers", ())),
                     abstain=bool(expect.get("abstain")),
@@ -176,6 +177,39 @@ def evaluate_figures(engine: Engine, cases: list[FigureCase]) -> FigureScore:
     for case in cases:
         record = slash_json(case.text, engine) if case.slash else reply_json(engine.ask(case.text))
         passed, why = judge_figures(case, record)
+        if case.abstain:
+            score.unanswerable += 1
+            score.declined += passed
+        else:
+            score.answerable += 1
+            score.right += passed
+        if not passed and why != "declined":
+            score.wrong += 1
+        if not passed:
+            score.failures.append(f"{case.id} {case.text!r}: {why}")
+    return score
+
+
+def load_conversations(path: Path) -> list[tuple[str, FigureCase]]:
+    """A conversation set: each message with its thread, in the order written (``followups_*.jsonl``)."""
+    threads = {raw["id"]: raw["thread"] for raw in (json.loads(line) for line in path.read_text().splitlines() if line)}
+    return [(threads[case.id], case) for case in load_figure_cases(path)]
+
+
+def evaluate_follow_ups(engine: Engine, conversations: list[tuple[str, FigureCase]]) -> FigureScore:
+    """Every message read in its thread, in order, as ``tradebot ask -`` reads ``{"text", "thread"}`` lines; the
+    score counts the follow-ups (each thread's messages after its first)."""
+    from bot.answer.followup import Turn
+    from bot.commands.ask import reply_json
+
+    score = FigureScore()
+    last: dict[str, Turn | None] = {}
+    for thread, case in conversations:
+        follows = thread in last
+        reply, last[thread] = engine.converse(case.text, last.get(thread))
+        if not follows:
+            continue
+        passed, why = judge_figures(case, reply_json(reply))
         if case.abstain:
             score.unanswerable += 1
             score.declined += passed

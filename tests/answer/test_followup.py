@@ -31,7 +31,13 @@ def converse(engine: Engine, *texts: str) -> list:
         ),
         ("total trade in 2025", "and in December?", "trade · December 2025", "december-trade"),
         ("trade with ASEAN", "growth?", "trade · ASEAN · growth", "asean-trade-2025"),
-        ("high-tech exports", "and the EU?", "exports · European Union", None),  # narrower: not stated alone
+        (
+            "high-tech exports",
+            "and the EU?",
+            "exports · High-tech products · European Union",
+            "eu-high-tech-exports-growth",
+        ),
+        ("wind turbine exports growth", "to the EU?", "exports · European Union · wind turbine · growth", None),
         ("imports in December", "and exports?", "exports · December 2025", None),  # not stated for December
     ],
 )

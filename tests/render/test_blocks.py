@@ -171,7 +171,7 @@ def test_a_decline_says_how_it_was_read_and_offers_the_closest_figure_first(sess
 
 
 def test_two_figures_asked_are_both_shown_in_full(session_engine: Engine) -> None:
-    reply = session_engine.ask("Africa vs Latin America growth")
+    reply = session_engine.ask("Africa and Latin America growth")
     msg = reply_message(reply)
     assert_valid(msg)
     sections = [b["text"]["text"] for b in msg.blocks if b["type"] == "section"]

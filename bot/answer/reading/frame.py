@@ -158,7 +158,7 @@ class Reading(Frozen):
         if self.flows:
             parts.append(" and ".join(f.value for f in self.flows))
         parts += [s.name for s in self.subjects] + [e.name for e in self.entities]
-        if not self.subjects and not self.entities and self.typed:
+        if self.typed:  # the other words that name what is asked ("wind turbine" of exports to the EU)
             parts.append(" ".join(self.typed))
         parts += [m.value for m in sorted(self.measures, key=list(Measure).index) if m is not Measure.POINTS]
         if Measure.POINTS in self.measures:

@@ -64,7 +64,9 @@ class Reader:
         self.topic_words = frozenset().union(*self.words_of_topic.values()) - stop
         gazetteer_words = {w for phrase in _gazetteer_phrases(language) for w in phrase}
         known = set(index.idf) | index.surface | self.slot_words | gazetteer_words | self.place_words
-        targets = (index.surface | {w for p in slot_phrases for w in p}) - language.stopwords
+        # Country names are targets too: "south koera" is South Korea, which the briefing does not cover.
+        places = {w for w in self.place_words if len(w) > 3}
+        targets = (index.surface | {w for p in slot_phrases for w in p} | places) - language.stopwords
         self.speller = Speller(known=known, targets=targets)
 
     def _per(self, tokens: list[str]) -> str | None:
