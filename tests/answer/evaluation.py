@@ -120,6 +120,20 @@ class FigureScore:
         total = self.answerable + self.unanswerable
         return self.wrong / total if total else 0.0
 
+    def add(self, case: FigureCase, record: dict) -> None:
+        """Judge one reply (in the JSON interface's shape) to ``case`` and count it."""
+        passed, why = judge_figures(case, record)
+        if case.abstain:
+            self.unanswerable += 1
+            self.declined += passed
+        else:
+            self.answerable += 1
+            self.right += passed
+        if not passed and why != "declined":
+            self.wrong += 1
+        if not passed:
+            self.failures.append(f"{case.id} {case.text!r}: {why}")
+
 
 def load_figure_cases(path: Path) -> list[FigureCase]:
     """Figure cases from a set; a line without ``via`` is a mention (conversation sets)."""
@@ -175,18 +189,7 @@ def evaluate_figures(engine: Engine, cases: list[FigureCase]) -> FigureScore:
 
     score = FigureScore()
     for case in cases:
-        record = slash_json(case.text, engine) if case.slash else reply_json(engine.ask(case.text))
-        passed, why = judge_figures(case, record)
-        if case.abstain:
-            score.unanswerable += 1
-            score.declined += passed
-        else:
-            score.answerable += 1
-            score.right += passed
-        if not passed and why != "declined":
-            score.wrong += 1
-        if not passed:
-            score.failures.append(f"{case.id} {case.text!r}: {why}")
+        score.add(case, slash_json(case.text, engine) if case.slash else reply_json(engine.ask(case.text)))
     return score
 
 
@@ -207,17 +210,6 @@ def evaluate_follow_ups(engine: Engine, conversations: list[tuple[str, FigureCas
     for thread, case in conversations:
         follows = thread in last
         reply, last[thread] = engine.converse(case.text, last.get(thread))
-        if not follows:
-            continue
-        passed, why = judge_figures(case, reply_json(reply))
-        if case.abstain:
-            score.unanswerable += 1
-            score.declined += passed
-        else:
-            score.answerable += 1
-            score.right += passed
-        if not passed and why != "declined":
-            score.wrong += 1
-        if not passed:
-            score.failures.append(f"{case.id} {case.text!r}: {why}")
+        if follows:
+            score.add(case, reply_json(reply))
     return score
