@@ -10,6 +10,7 @@ from slack_sdk import WebClient
 
 from bot.conversations.memory import ConversationKey
 from bot.render.blocks import render
+from bot.render.chart_png import outcome_png
 from bot.router import route
 from bot.slack.charts import post_message
 from bot.slack.services import services_of
@@ -38,5 +39,9 @@ def answer_message(event: dict[str, Any], context: BoltContext, client: WebClien
         key = conversation_key(event, context.team_id or event.get("team"))
         outcome = route(text, services.route_context(event.get("user"), channel, conversation=key), slash=False)
         post_message(
-            client.chat_postMessage, channel=channel, thread_ts=reply_thread(event), **render(outcome).as_kwargs()
+            client,
+            lambda: outcome_png(outcome),
+            channel=channel,
+            thread_ts=reply_thread(event),
+            **render(outcome).as_kwargs(),
         )

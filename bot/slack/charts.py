@@ -1,17 +1,23 @@
-"""Posting a message whose chart a workspace may not take: Slack's native chart block is new, and a workspace or
-client that does not have it refuses the whole message with ``invalid_blocks``. The message is then sent again
-without the chart; its table and text carry the same figures."""
+"""Posting a message whose chart a workspace may not take.
+
+Slack's native chart block is new, and a workspace or client that does not have it refuses the whole message with
+``invalid_blocks``. The message is then sent again without the chart (its table and text carry the same figures),
+and the chart follows in the same thread as a PNG through ``files_upload_v2`` (scope ``files:write``). A reply
+only the asker sees (``/trade``, through its response URL) gets no file: files are visible to the channel.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
+from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.render.comparison import CHART_BLOCK
 
 INVALID = "invalid_blocks"
+PNG_NAME = "comparison.png"
 
 
 def without_charts(kwargs: dict[str, Any]) -> dict[str, Any] | None:
@@ -21,15 +27,23 @@ def without_charts(kwargs: dict[str, Any]) -> dict[str, Any] | None:
     return None if len(kept) == len(blocks) else {**kwargs, "blocks": kept}
 
 
-def post_message(post: Callable[..., Any], **kwargs: Any) -> Any:
-    """``post(**kwargs)`` (``client.chat_postMessage``), again without charts if Slack refuses the blocks."""
+def post_message(client: WebClient, png: Callable[[], bytes | None] | None = None, **kwargs: Any) -> Any:
+    """``client.chat_postMessage(**kwargs)``; if Slack refuses the chart block, the message without it and then
+    ``png()`` (the chart drawn as an image) uploaded to the same thread."""
     try:
-        return post(**kwargs)
+        return client.chat_postMessage(**kwargs)
     except SlackApiError as error:
         plain = without_charts(kwargs)
         if plain is None or error.response.get("error") != INVALID:
             raise
-        return post(**plain)
+    posted = client.chat_postMessage(**plain)
+    image = png() if png is not None else None
+    if image:
+        thread = kwargs.get("thread_ts") or posted.get("ts")
+        client.files_upload_v2(
+            channel=kwargs["channel"], thread_ts=thread, file=image, filename=PNG_NAME, title="Comparison chart"
+        )
+    return posted
 
 
 def respond_message(respond: Callable[..., Any], **kwargs: Any) -> Any:

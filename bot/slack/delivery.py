@@ -13,6 +13,7 @@ from slack_bolt import Respond
 from slack_sdk import WebClient
 
 from bot.render.blocks import render, with_share_button
+from bot.render.chart_png import outcome_png
 from bot.router import Outcome
 from bot.router.share import share_value
 from bot.slack.charts import post_message, respond_message
@@ -23,11 +24,11 @@ def deliver_action_reply(body: dict[str, Any], client: WebClient, respond: Respo
     container = body.get("container") or {}
     msg = render(outcome)
     if container.get("type") == "view" or not body.get("response_url"):
-        post_message(client.chat_postMessage, channel=body["user"]["id"], **msg.as_kwargs())
+        post_message(client, lambda: outcome_png(outcome), channel=body["user"]["id"], **msg.as_kwargs())
     elif container.get("is_ephemeral"):
         msg = with_share_button(msg, share_value(outcome))
         respond_message(respond, response_type="ephemeral", replace_original=False, **msg.as_kwargs())
     else:
         channel = container.get("channel_id") or body["channel"]["id"]
         thread = container.get("thread_ts") or container.get("message_ts")
-        post_message(client.chat_postMessage, channel=channel, thread_ts=thread, **msg.as_kwargs())
+        post_message(client, lambda: outcome_png(outcome), channel=channel, thread_ts=thread, **msg.as_kwargs())

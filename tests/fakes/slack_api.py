@@ -32,6 +32,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from tests.fakes.tls import Certificate
 
+UPLOAD_METHOD = "file upload"  # what a post to an upload URL is recorded as
 RESPONSE_URL_METHOD = "response_url"  # the ``method`` recorded for posts to a response URL
 BOT_USER_ID = "UBOT0001"
 BOT_ID = "BBOT0001"
@@ -284,6 +285,13 @@ class FakeSlackApi:
         elif call.method == "users.info":
             body = {"ok": True, "user": {"id": p.get("user"), "name": "someone", "tz": "Europe/London",
                                          "tz_offset": 0, "is_bot": False}}  # fmt: skip
+        elif call.method == "files.getUploadURLExternal":
+            file_id = f"F{next(self._ts):08d}"
+            upload = f"{self._scheme}://127.0.0.1:{self.port}/upload/{file_id}"
+            body = {"ok": True, "upload_url": upload, "file_id": file_id}
+        elif call.method == "files.completeUploadExternal":
+            files = json.loads(p["files"]) if isinstance(p.get("files"), str) else p.get("files") or []
+            body = {"ok": True, "files": [{"id": f.get("id"), "title": f.get("title")} for f in files]}
         elif call.method == "conversations.open":
             body = {"ok": True, "channel": {"id": "D" + str(p.get("users", "U0"))[1:]}}
         else:
@@ -307,7 +315,9 @@ def _handler_for(api: FakeSlackApi) -> type[BaseHTTPRequestHandler]:
             raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
             headers = {k.lower(): v for k, v in self.headers.items()}
             params: dict[str, Any] = dict(parse_qsl(split.query))
-            if "json" in headers.get("content-type", ""):
+            if split.path.startswith("/upload/"):
+                params["content"] = raw  # a file's bytes, posted to the URL files.getUploadURLExternal gave
+            elif "json" in headers.get("content-type", ""):
                 loaded = json.loads(raw or b"{}")
                 params.update(loaded if isinstance(loaded, dict) else {"_body": loaded})
             else:
@@ -316,6 +326,8 @@ def _handler_for(api: FakeSlackApi) -> type[BaseHTTPRequestHandler]:
             token = auth.removeprefix("Bearer ") if auth.startswith("Bearer ") else params.get("token")
             on_hook = split.path.startswith("/response/")
             method = RESPONSE_URL_METHOD if on_hook else split.path.removeprefix("/api/")
+            if split.path.startswith("/upload/"):
+                method = UPLOAD_METHOD
             call = Call(method, split.path, params, headers, token, time.monotonic(), tuple(self.client_address))
             reply = api._record(call)
             if reply.delay:

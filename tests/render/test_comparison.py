@@ -55,3 +55,15 @@ def test_the_message_holds_the_verdict_table_and_chart_and_a_readable_fallback(s
     lines = reply_text(reply).splitlines()
     assert lines[1].startswith("Subject  Figure") and lines[3].startswith("Exports  26.99 trillion yuan  up 6.1%")
     assert lines[1].index("Figure") == lines[3].index("26.99") == lines[4].index("18.48")  # aligned columns
+
+
+def test_the_chart_as_a_png_for_workspaces_without_the_chart_block(session_engine: Engine) -> None:
+    import struct
+
+    from bot.render.chart_png import WIDTH, chart_png
+
+    image = chart_png(session_engine.ask("rank the partners by growth"))
+    assert image is not None and image.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = struct.unpack(">II", image[16:24])  # the IHDR chunk
+    assert width == int(WIDTH * 100) and height > 0
+    assert chart_png(session_engine.ask("biggest trading partners")) is None  # units differ: no chart at all

@@ -102,7 +102,7 @@ def test_a_comparison_is_posted_with_its_table_chart_and_text(bot: RunningBot, s
 
 
 def test_a_workspace_without_charts_gets_the_comparison_without_one(bot: RunningBot, slack_api: FakeSlackApi) -> None:
-    from tests.fakes.slack_api import Reply
+    from tests.fakes.slack_api import UPLOAD_METHOD, Reply
 
     slack_api.script("chat.postMessage", Reply(json={"ok": False, "error": "invalid_blocks"}))
     mention = p.app_mention("asean vs eu")
@@ -111,3 +111,10 @@ def test_a_workspace_without_charts_gets_the_comparison_without_one(bot: Running
     assert "data_visualization" in [b["type"] for b in refused.blocks]
     assert [b["type"] for b in posted.blocks].count("data_visualization") == 0 and "table" in str(posted.blocks)
     assert posted.params["thread_ts"] == mention["ts"]
+    # The chart follows in the thread as a PNG, uploaded the way files_upload_v2 does it.
+    (asked,) = slack_api.wait_for("files.getUploadURLExternal")
+    (upload,) = slack_api.wait_for(UPLOAD_METHOD)
+    (complete,) = slack_api.wait_for("files.completeUploadExternal")
+    assert asked.params["filename"] == "comparison.png" and int(asked.params["length"]) == len(upload.params["content"])
+    assert upload.params["content"].startswith(b"\x89PNG\r\n")
+    assert complete.params["channel_id"] == p.CHANNEL_ID and complete.params["thread_ts"] == mention["ts"]

@@ -10,6 +10,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.render.blocks import render, shared_by
+from bot.render.chart_png import outcome_png
 from bot.router.share import shared_outcome
 from bot.slack.apology import guarded
 from bot.slack.charts import post_message, respond_message
@@ -40,7 +41,7 @@ def share_callback(
         return
     msg = shared_by(render(outcome), context.user_id or "").as_kwargs()
     try:
-        post_message(client.chat_postMessage, channel=context.channel_id, **msg)
+        post_message(client, lambda: outcome_png(outcome), channel=context.channel_id, **msg)
     except SlackApiError as error:
         if error.response.get("error") not in NOT_A_MEMBER:
             raise
