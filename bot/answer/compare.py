@@ -71,14 +71,14 @@ class Comparer:
         answers: list[Answer] = []
         missing: list[str] = []
         for part in parts[: MAX_COMPARED if not ranking else None]:
-            best, ranked = self._engine._best(part)
+            best, ranked = self._engine.best(part)
             if ranking and best is not None and best.features.flow < 1.0:
                 continue  # a ranking of two-way trade leaves out a partner stated only for its imports
             if best is None:
                 if not ranking:  # a ranking lists what is stated; it does not list every member that is not
                     missing.append(explain_decline(part, ranked, self._engine).sentence())
             elif all(a.id != best.profile.entry.uid for a in answers):
-                answers.append(self._engine._answer(best))
+                answers.append(self._engine.answer_of(best))
         if not answers:
             return None  # nothing stated for any of them: declined the usual way, with the closest figures
         measure = Measure.GROWTH if Measure.GROWTH in reading.measures else None

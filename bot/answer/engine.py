@@ -195,7 +195,7 @@ class Engine:
         answers: list[Answer] = []
         declines: list[Decline] = []
         parts = split(reading)
-        bests = [self._best(part) for part in parts]
+        bests = [self.best(part) for part in parts]
         if len(parts) == 1:
             parts, bests = self._two_by_words(reading, bests[0])
         if len(parts) == 1:
@@ -204,7 +204,7 @@ class Engine:
             if best is None:
                 declines.append(explain_decline(part, ranked, self))
                 continue
-            answers.append(self._answer(best))
+            answers.append(self.answer_of(best))
         if not answers:
             return self._declined(text, declines[0], reading)
         missing = [d.sentence() for d in declines]
@@ -216,14 +216,14 @@ class Engine:
             if scored.score < self.scoring.related_at or not agrees(scored.features):
                 continue
             if scored.profile.entry.uid not in seen:
-                answers.append(self._answer(scored, note=False))
+                answers.append(self.answer_of(scored, note=False))
                 seen.add(scored.profile.entry.uid)
         asked = len(parts) - len(declines)
         return Reply.model_construct(  # every field is a value the engine built and typed
             query=text, answered=True, reason="answer", answers=answers, asked=asked, missing=missing, reading=view
         )
 
-    def _best(self, reading: Reading) -> tuple[Scored | None, list[Scored]]:
+    def best(self, reading: Reading) -> tuple[Scored | None, list[Scored]]:
         """The answer for ``reading`` (or None) and the ranking it came from.
 
         An answer agrees with every slot asked, and its score reaches the calibrated threshold.
@@ -251,7 +251,7 @@ class Engine:
         parts: list[Reading] = []
         bests: list[tuple[Scored | None, list[Scored]]] = []
         for options in sides:
-            tried = [(option, self._best(option)) for option in options]
+            tried = [(option, self.best(option)) for option in options]
             answered = [(o, b) for o, b in tried if b[0] is not None]
             if not answered:
                 return [reading], [single]
@@ -268,7 +268,7 @@ class Engine:
         """ "Growth on 2020 and the average annual rate": a figure per measure, when each measure has an answer of
         its own; "exports and their growth" stays one figure, which states both."""
         parts = measure_split(reading)
-        bests = [self._best(part) for part in parts]
+        bests = [self.best(part) for part in parts]
         found = [b[0] for b in bests]
         if not parts or None in found or found[0].profile is found[1].profile:  # type: ignore[union-attr]
             return [reading], [single]
@@ -328,7 +328,8 @@ class Engine:
             reading=view,
         )
 
-    def _answer(self, scored: Scored, note: bool = True) -> Answer:
+    def answer_of(self, scored: Scored, note: bool = True) -> Answer:
+        """The answer a scored figure gives; with ``note``, a group's figure given for one member says so."""
         answer = self._entry_answer(scored.profile.entry, scored.score)
         if note and scored.features.group < 0:
             # A member asked, only its group's figure stated: given, and said to be the group's.
