@@ -39,7 +39,8 @@ def test_garbage_from_start_up_is_collected_and_what_is_alive_is_frozen(unfrozen
     frozen = freeze_startup_objects()
 
     assert dropped_ref() is None, "a cycle that was already garbage is collected, not frozen for good"
-    assert frozen == gc.get_freeze_count() > 0
+    # Other threads of the test session may free a frozen object meanwhile: the count can only have gone down.
+    assert 0 < gc.get_freeze_count() <= frozen
     del kept
     gc.collect()
     assert kept_ref() is not None, "a frozen cycle is out of the collector's reach"
