@@ -106,7 +106,7 @@ class Engine:
                     break
             merged, reply = next(((m, r) for m, r in tried if r.answered), tried[0])
             return reply, Turn.of(merged, reply, last)
-        reply = self.ask(text, slash=slash)
+        reply = self._reply_read(text, reading)  # read once: the reply cache would read it again on a miss
         if not reading.about_trade:
             return reply, last
         return reply, Turn.of(reading, reply)
@@ -116,7 +116,7 @@ class Engine:
         (with ``rank``, every member of a group named, or of the partners), or the usual reply when fewer than two
         things are named."""
         reading = self.reader.read(text)
-        return self.comparer.reply(text, reading, rank=rank) or self.ask(text)
+        return self.comparer.reply(text, reading, rank=rank) or self._reply_read(text, reading)
 
     def read(self, text: str) -> Reading:
         """How ``text`` is read (the frame), without answering it."""
@@ -170,7 +170,10 @@ class Engine:
 
     # ------------------------------------------------------------------ deciding
     def _ask(self, text: str, slash: bool) -> Reply:
-        reading = self.reader.read(text)
+        return self._reply_read(text, self.reader.read(text))
+
+    def _reply_read(self, text: str, reading: Reading) -> Reply:
+        """The reply to a message of its own, already read: a comparison, a topic named, or the figures asked."""
         if reading.about_trade and self.comparer.asks(text):  # before the topic names: "biggest trading partners"
             compared = self.comparer.reply(text, reading)
             if compared is not None:
