@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bot.answer.compare import compared_measure, same_unit, stated_value
 from bot.answer.models import Answer, Reply
+from bot.answer.reading.frame import Currency
 from bot.render import limits
 from bot.render.kit import Block
 from bot.render.text import COLUMNS, names, rows
@@ -61,12 +62,14 @@ def _unit(answers: list[Answer], measure: object, values: list[float | None]) ->
     """The axis unit and the divisor that shows the stated values as they were said ("trillion yuan")."""
     if measure is not None or answers[0].unit == "percent":
         return "%", 1.0
-    currency = {"CNY": "yuan", "USD": "U.S. dollars"}.get(answers[0].unit, answers[0].unit)
+    currency = Currency.__members__.get(answers[0].unit)  # the knowledge base's unit codes, CNY and USD
+    if currency is None:
+        return answers[0].unit, 1.0  # a count, tonnes …: as it is
     smallest = min(v for v in values if v is not None)
     for size, name in _SCALES:
-        if currency in {"yuan", "U.S. dollars"} and smallest >= size:
-            return f"{name} {currency}", size
-    return currency, 1.0
+        if smallest >= size:
+            return f"{name} {currency.value}", size
+    return currency.value, 1.0
 
 
 def _labels(answers: list[Answer]) -> list[str]:
