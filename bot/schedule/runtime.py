@@ -16,6 +16,8 @@ from slack_sdk import WebClient
 
 from bot.config import Settings
 from bot.kb.base import KnowledgeBase
+from bot.learning.housekeeping import report_schedule
+from bot.learning.service import Learning
 from bot.schedule.runner import SchedulerThread
 from bot.schedule.service import start_scheduler
 from bot.schedule.services import scheduling_services
@@ -29,6 +31,7 @@ class Scheduling:
     """The store, the scheduler thread, and what to hand to ``create_app(extras=…)`` and ``/healthz``."""
 
     store: Store
+    learning: Learning
     scheduler: SchedulerThread
     extras: dict[str, Any]
 
@@ -47,8 +50,9 @@ def prepare_scheduling(settings: Settings, kb: KnowledgeBase) -> None:
 
     Raises:
         StoreError: the database is unreachable or not writable (the message says what to fix).
-        SettingsError: a DIGEST_* setting is malformed.
+        SettingsError: a DIGEST_* or REPORT_* setting is malformed.
     """
+    report_schedule(settings)
     store = open_store(settings.database_url)
     try:
         apply_standing_subscription(store, settings, kb)
@@ -64,8 +68,10 @@ def start_scheduling(settings: Settings, kb: KnowledgeBase, client: WebClient) -
     """
     store = open_store(settings.database_url, event_lease=dt.timedelta(seconds=settings.event_lease_seconds))
     try:
-        scheduler = start_scheduler(settings, kb, store, interval=settings.schedule_tick_seconds)
+        learning = Learning.from_settings(settings, kb, store)
+        scheduler = start_scheduler(settings, kb, store, interval=settings.schedule_tick_seconds, learning=learning)
     except Exception:
         store.close()
         raise
-    return Scheduling(store=store, scheduler=scheduler, extras=scheduling_services(store, client))
+    extras = {**scheduling_services(store, client), "learning": learning}
+    return Scheduling(store=store, learning=learning, scheduler=scheduler, extras=extras)

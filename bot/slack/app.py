@@ -79,7 +79,13 @@ def create_app(
     answers = ThreadPoolExecutor(max_workers=listener_threads, thread_name_prefix="tradebot-listener")
     extras = dict(extras or {})
     services = Services(
-        settings=settings, kb=kb, engine=engine, answers=answers, extras=extras, memory=_memory(settings, extras)
+        settings=settings,
+        kb=kb,
+        engine=engine,
+        answers=answers,
+        extras=extras,
+        memory=_memory(settings, extras),
+        learning=extras.get("learning"),
     )
     shared = client or build_web_client(settings)
     app = App(

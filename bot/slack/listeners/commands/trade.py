@@ -12,6 +12,7 @@ from bot.router import route
 from bot.router.share import share_value
 from bot.slack.apology import guarded
 from bot.slack.charts import respond_message
+from bot.slack.feedback import log_question, with_controls
 from bot.slack.services import services_of
 from bot.slack.text import plain_text
 
@@ -23,6 +24,8 @@ def trade_callback(
     """Route the text and reply ephemerally through the response URL."""
     services = services_of(context)
     ctx = services.route_context(command.get("user_id"), command.get("channel_id"))
-    outcome = route(plain_text(command.get("text")), ctx, slash=True)
-    msg = with_share_button(render(outcome), share_value(outcome))
+    text = plain_text(command.get("text"))
+    outcome = route(text, ctx, slash=True)
+    msg, ticket = with_controls(services, outcome, with_share_button(render(outcome), share_value(outcome)))
     respond_message(respond, response_type="ephemeral", **msg.as_kwargs())
+    log_question(services, outcome, text=text, surface="slash", user_id=command.get("user_id"), ticket=ticket)
