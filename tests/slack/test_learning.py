@@ -294,3 +294,21 @@ def test_only_an_admin_sees_the_report_on_the_home_tab(bot: RunningBot, slack_ap
     (admins,) = slack_api.wait_for("views.publish")
     assert "What people asked (admins only)" in admins.text and "Declined, by what was not found" in admins.text
     assert "India" in admins.text
+
+
+def test_where_the_block_is_refused_the_controls_are_plain_buttons(
+    bot: RunningBot, slack_api: FakeSlackApi, store: Store
+) -> None:
+    slack_api.script("chat.postMessage", Reply(json={"ok": False, "error": "invalid_blocks"}))
+    event = p.app_mention("trade with the eu")
+    assert p.send(bot.events_url, p.event_callback(event)).status == 200
+    refused, posted = slack_api.wait_for("chat.postMessage", count=2)
+    assert refused.blocks[-1]["type"] == "context_actions"
+    (row,) = [b for b in posted.blocks if b.get("block_id") == "feedback"]
+    assert row["type"] == "actions" and [b["action_id"] for b in row["elements"]] == ["feedback:up", "feedback:down"]
+    down = row["elements"][1]["value"]
+    button = p.block_actions("feedback:down", down, response_url=slack_api.response_url("btn"), user_id="U0BUTTON1")
+    assert p.send(bot.events_url, button).status == 200
+    slack_api.wait_for("response_url", where=lambda c: c.path.endswith("/btn"))
+    answer = json.loads(down)["a"]
+    assert [v.vote for v in votes(store) if v.answer_id == answer] == [-1]
