@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from concurrent.futures import Executor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -16,7 +15,7 @@ from bot.answer.engine import Engine
 from bot.config import Settings
 from bot.conversations.memory import ConversationKey, Memory
 from bot.kb.base import KnowledgeBase
-from bot.router import RouteContext
+from bot.router import RouteContext, RouteServices
 from bot.slack.reactions import working_on
 from bot.slack.timers import Timers
 
@@ -32,7 +31,7 @@ class Services:
         kb: the knowledge base.
         engine: the answer engine on ``kb``.
         answers: the thread pool the listeners' work runs on after the ack (``bot.slack.listeners.ack``).
-        extras: services added by later features (a store for subscriptions, seen event ids), by name.
+        route_services: what ``/trade`` subcommands may use besides the knowledge (the store, time zones, clock).
         timers: this process's delayed callbacks (the working reaction on slow answers).
         memory: each conversation's last question, for follow-ups (None without a store: every message alone).
     """
@@ -41,7 +40,7 @@ class Services:
     kb: KnowledgeBase
     engine: Engine
     answers: Executor
-    extras: Mapping[str, Any] = field(default_factory=dict)
+    route_services: RouteServices = field(default_factory=RouteServices)
     timers: Timers = field(default_factory=Timers)
     memory: Memory | None = None
 
@@ -55,7 +54,7 @@ class Services:
             engine=self.engine,
             user_id=user_id,
             channel_id=channel_id,
-            services=self.extras,
+            services=self.route_services,
             conversation=kept,
         )
 
