@@ -13,7 +13,7 @@ import secrets
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from bot.answer.models import Reply
-from bot.store.models import Outcome
+from bot.store.models import QuestionOutcome
 
 READING_MAX = 300
 REASONS = {
@@ -30,7 +30,7 @@ class FeedbackTicket(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     answer_id: str
-    outcome: Outcome
+    outcome: QuestionOutcome
     indicator: str | None = None
     reading: str | None = None
 
@@ -87,7 +87,7 @@ def read_reason(value: str) -> tuple[str, str] | None:
     return data["a"], data["c"]
 
 
-def outcome_of(reply: Reply) -> Outcome:
+def outcome_of(reply: Reply) -> QuestionOutcome:
     """answered, topic (a bare topic's figures) or declined."""
     if not reply.answered:
         return "declined"

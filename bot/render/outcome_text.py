@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from functools import singledispatch
 
+from bot.outcomes import AnswerOutcome, HelpOutcome, KeyFiguresOutcome, NoticeOutcome, Outcome, TopicsOutcome
 from bot.render.text import figure_line, reply_text
-from bot.router.outcomes import AnswerOutcome, HelpOutcome, KeyFiguresOutcome, NoticeOutcome, Outcome, TopicsOutcome
 
 
 @singledispatch

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from bot.answer.kb_replies import topic_reply
+from bot.outcomes import AnswerOutcome, NoticeOutcome, Outcome
 from bot.router.builtin import help_outcome
-from bot.router.figures import topic_reply
-from bot.router.outcomes import AnswerOutcome, NoticeOutcome, Outcome
 from bot.router.table import RouteContext, lookup
 
 

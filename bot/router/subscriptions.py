@@ -1,8 +1,7 @@
 """``/trade subscribe``, ``/trade subscriptions`` and ``/trade unsubscribe``: scheduled digests, from Slack.
 
-The handlers need two services in ``RouteContext.services`` (the Slack listener supplies them, see
-``bot.schedule.services.scheduling_services``): ``store``, the database, and ``timezone_of``, a function from a
-Slack user id to the user's IANA time zone (``users.info``) or None. ``clock`` may be given to fix "now".
+The handlers use ``RouteContext.services`` (``RouteServices``; the Slack runtime supplies them): ``store``, the
+database, ``timezone_of``, a Slack user id to the user's IANA time zone (``users.info``) or None, and ``clock``.
 """
 
 from __future__ import annotations
@@ -11,10 +10,10 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 
-from bot.router.outcomes import NoticeOutcome, Outcome
+from bot.outcomes import NoticeOutcome, Outcome
 from bot.router.table import COMMAND, RouteContext, Subcommand, register
 from bot.schedule import manage
-from bot.store import Store, StoreError, utcnow
+from bot.store import Store, StoreError
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +31,7 @@ def subscribe_outcome(args: str, ctx: RouteContext) -> Outcome:
             channel=ctx.channel_id or "",
             user=ctx.user_id or "",
             text=args,
-            timezone_of=ctx.services.get("timezone_of"),
+            timezone_of=ctx.services.timezone_of,
             now=now,
         ),
     )
@@ -51,12 +50,11 @@ def unsubscribe_outcome(args: str, ctx: RouteContext) -> Outcome:
 
 
 def _guarded(ctx: RouteContext, action: Callable[[Store, dt.datetime], tuple[bool, str]]) -> Outcome:
-    store = ctx.services.get("store")
+    store = ctx.services.store
     if store is None or not ctx.channel_id or not ctx.user_id:
         return NoticeOutcome(text=NOT_HERE, ok=False)
-    clock: Callable[[], dt.datetime] = ctx.services.get("clock") or utcnow
     try:
-        ok, text = action(store, clock())
+        ok, text = action(store, ctx.services.clock())
     except StoreError as exc:
         logger.error("subscriptions: %s", exc)
         return NoticeOutcome(text=UNAVAILABLE, ok=False)

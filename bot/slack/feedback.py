@@ -4,9 +4,9 @@ listener makes around posting (``bot.learning`` does the work)."""
 from __future__ import annotations
 
 from bot.learning.tickets import FeedbackTicket
+from bot.outcomes import AnswerOutcome, Outcome
 from bot.render.blocks import SlackMessage
 from bot.render.feedback import with_feedback
-from bot.router import AnswerOutcome, Outcome
 from bot.slack.services import Services
 from bot.store.models import Surface
 

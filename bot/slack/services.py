@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from concurrent.futures import Executor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from bot.config import Settings
 from bot.conversations.memory import ConversationKey, Memory
 from bot.kb.base import KnowledgeBase
 from bot.learning.service import Learning
-from bot.router import RouteContext
+from bot.router import RouteContext, RouteServices
 from bot.slack.assistant import ThreadStatus
 from bot.slack.reactions import working_on
 from bot.slack.timers import Timers
@@ -34,7 +33,7 @@ class Services:
         kb: the knowledge base.
         engine: the answer engine on ``kb``.
         answers: the thread pool the listeners' work runs on after the ack (``bot.slack.listeners.ack``).
-        extras: services added by later features (a store for subscriptions, seen event ids), by name.
+        route_services: what ``/trade`` subcommands may use besides the knowledge (the store, time zones, clock).
         timers: this process's delayed callbacks (the working reaction on slow answers).
         memory: each conversation's last question, for follow-ups (None without a store: every message alone).
         learning: feedback and the question log (None without a store).
@@ -45,7 +44,7 @@ class Services:
     kb: KnowledgeBase
     engine: Engine
     answers: Executor
-    extras: Mapping[str, Any] = field(default_factory=dict)
+    route_services: RouteServices = field(default_factory=RouteServices)
     timers: Timers = field(default_factory=Timers)
     memory: Memory | None = None
     learning: Learning | None = None
@@ -61,7 +60,7 @@ class Services:
             engine=self.engine,
             user_id=user_id,
             channel_id=channel_id,
-            services=self.extras,
+            services=self.route_services,
             conversation=kept,
         )
 

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-Kind = Literal["daily", "weekly", "cron", "figure-of-the-day"]
+ScheduleKind = Literal["daily", "weekly", "cron", "figure-of-the-day"]
 DeliveryStatus = Literal["claimed", "posted", "failed", "skipped"]
 EventStatus = Literal["processing", "done", "failed"]
 
@@ -29,7 +29,7 @@ class NewSubscription(Row):
 
     channel: str
     creator: str | None
-    kind: Kind
+    kind: ScheduleKind
     cron: str
     timezone: str
     topic: str | None = None
@@ -87,7 +87,7 @@ class TakenOver(Row):
     content_type: str | None = None
 
 
-Outcome = Literal["answered", "topic", "declined"]
+QuestionOutcome = Literal["answered", "topic", "declined"]
 Surface = Literal["mention", "dm", "slash", "button"]
 
 
@@ -99,7 +99,7 @@ class NewQuestion(Row):
     user_hash: str | None = None
     surface: Surface
     text: str
-    outcome: Outcome
+    outcome: QuestionOutcome
     reason: str | None = None
     not_found: str | None = None
     reading: str | None = None
@@ -120,7 +120,7 @@ class Vote(Row):
     user_hash: str
     vote: Literal[1, -1]
     reason: str | None = None
-    outcome: Outcome
+    outcome: QuestionOutcome
     indicator: str | None = None
     reading: str | None = None
     voted_at: dt.datetime

@@ -6,10 +6,11 @@ import datetime as dt
 
 from bot.answer.engine import Engine
 from bot.kb.base import KnowledgeBase
-from bot.learning.housekeeping import LearningChores
+from bot.schedule.learning_chores import LearningChores
 from bot.learning.service import Learning
-from bot.schedule.poster import Poster, build_client
 from bot.schedule.scheduler import Scheduler
+from bot.slack.digest_poster import DigestPoster, digest_client
+from bot.slack.report_poster import ReportPoster
 from bot.store import Store
 from tests.fakes.slack_api import FakeSlackApi
 from tests.learning.conftest import START
@@ -36,8 +37,9 @@ def test_the_scheduler_purges_rows_past_their_retention(
     learning.vote(recent.value(1), "U1")
     assert learning.recorder.flush()
 
-    poster = Poster(build_client("xoxb-test", slack_api.url, timeout=5), sleep=clock.sleep, monotonic=clock.monotonic)
-    chores = LearningChores(learning, poster.post, channel=None, schedule=None)
+    client = digest_client("xoxb-test", slack_api.url, timeout=5)
+    poster = DigestPoster(client, sleep=clock.sleep, monotonic=clock.monotonic)
+    chores = LearningChores(learning, ReportPoster(poster), channel=None, schedule=None)
     scheduler = Scheduler(store, knowledge, poster, clock=clock, chores=[chores])
 
     clock.set(START + dt.timedelta(days=30, minutes=-10))

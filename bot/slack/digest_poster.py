@@ -1,5 +1,5 @@
-"""Posting to Slack for the scheduler: rate limits honoured, server faults retried a bounded number of times,
-and at most one message a second per channel."""
+"""The scheduler's publisher on Slack: a digest rendered and posted with rate limits honoured, server faults
+retried a bounded number of times, and at most one message a second per channel."""
 
 from __future__ import annotations
 
@@ -14,29 +14,14 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.render.digest import digest_message
+from bot.schedule.content import Digest
+from bot.schedule.publisher import PostResult
 from bot.slack.client import PooledWebClient
 
 logger = logging.getLogger(__name__)
 
-# Errors after which posting to the channel cannot work until a person acts: the subscription is paused.
-CHANNEL_GONE = frozenset({"channel_not_found", "not_in_channel", "is_archived"})
 _CONNECTION_ERRORS = (urllib.error.URLError, http.client.HTTPException, ConnectionError, TimeoutError)
-
-
-@dataclass(frozen=True)
-class PostResult:
-    """How one post ended."""
-
-    ok: bool
-    attempts: int
-    ts: str | None = None
-    channel: str | None = None
-    error: str | None = None
-
-    @property
-    def channel_gone(self) -> bool:
-        """True when Slack said the channel is missing, archived, or closed to the bot."""
-        return self.error in CHANNEL_GONE
 
 
 @dataclass(frozen=True)
@@ -50,8 +35,8 @@ class RetryPolicy:
     channel_interval_seconds: float = 1.0  # Slack allows about one message a second per channel
 
 
-class Poster:
-    """Sends chat.postMessage (and DMs) with the scheduler's retry rules.
+class DigestPoster:
+    """The scheduler's ``DigestPublisher``: sends chat.postMessage (and DMs) with the scheduler's retry rules.
 
     The client should have no retry handlers of its own (``build_client`` makes one), so that the bounds here are
     the only ones. ``sleep`` and ``monotonic`` are injectable so tests need not wait.
@@ -69,6 +54,11 @@ class Poster:
         self._sleep = sleep
         self._monotonic = monotonic
         self._last_post: dict[str, float] = {}
+
+    def publish(self, channel: str, digest: Digest) -> PostResult:
+        """Post ``digest`` in ``channel``, drawn as blocks with a plain-text fallback."""
+        message = digest_message(digest)
+        return self.post(channel, message.text, message.blocks)
 
     def post(self, channel: str, text: str, blocks: list[dict] | None = None) -> PostResult:
         """Post a message; never raises for Slack or network failures (they are in the result)."""
@@ -149,6 +139,6 @@ def _retry_after(exc: SlackApiError) -> float:
         return 1.0
 
 
-def build_client(token: str, base_url: str, timeout: int) -> WebClient:
+def digest_client(token: str, base_url: str, timeout: int) -> WebClient:
     """A WebClient for the scheduler with no retry handlers of its own (the Poster's rules apply instead)."""
     return PooledWebClient(token=token, base_url=base_url, timeout=timeout, retry_handlers=[])

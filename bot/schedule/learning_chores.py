@@ -1,6 +1,7 @@
 """What the scheduler does for the question log on each tick: purge rows past their retention (at most hourly),
-and post the weekly curator's report to REPORT_CHANNEL when its slot comes (claimed first, so posted once by
-whichever process gets there)."""
+and publish the weekly curator's report to REPORT_CHANNEL when its slot comes (claimed first, so published once
+by whichever process gets there). Publishing is the Slack side's (``bot.slack.report_poster``): this module
+decides what is due, as the scheduler does for digests."""
 
 from __future__ import annotations
 
@@ -8,13 +9,13 @@ import datetime as dt
 import logging
 import os
 import socket
-from collections.abc import Callable
-from typing import Any
+from typing import Protocol
 
 from bot.config import Settings, SettingsError
+from bot.learning.report import Report
 from bot.learning.service import Learning
-from bot.render.report import report_message
 from bot.schedule.errors import ScheduleError
+from bot.schedule.publisher import PostResult
 from bot.schedule.slots import latest_slot
 from bot.schedule.spec import parse_schedule
 from bot.schedule.timezones import canonical_timezone
@@ -26,8 +27,13 @@ PURGE_EVERY = dt.timedelta(hours=1)
 CATCH_UP = dt.timedelta(hours=1)  # a report slot found later than this (the bot was down) is not posted
 REPORT_PERIOD = dt.timedelta(days=7)
 
-# ``post(channel, text, blocks)``, returning an object with ``ok`` and ``error`` (``bot.schedule.poster.Poster``).
-Post = Callable[[str, str, list[dict[str, Any]]], Any]
+
+class ReportPublisher(Protocol):
+    """Delivers the weekly report; never raises for delivery failures (they are in the result)."""
+
+    def publish_report(self, channel: str, report: Report) -> PostResult:
+        """Post ``report`` in ``channel``."""
+        ...
 
 
 def report_schedule(settings: Settings) -> tuple[str, str] | None:
@@ -50,9 +56,9 @@ def report_schedule(settings: Settings) -> tuple[str, str] | None:
     return spec.cron, spec.timezone or zone
 
 
-def learning_chores(settings: Settings, learning: Learning, post: Post) -> LearningChores:
+def learning_chores(settings: Settings, learning: Learning, publisher: ReportPublisher) -> LearningChores:
     """The chores for these settings (REPORT_* read here; ``report_schedule`` checked them at start-up)."""
-    return LearningChores(learning, post, channel=settings.report_channel, schedule=report_schedule(settings))
+    return LearningChores(learning, publisher, channel=settings.report_channel, schedule=report_schedule(settings))
 
 
 class LearningChores:
@@ -61,14 +67,14 @@ class LearningChores:
     def __init__(
         self,
         learning: Learning,
-        post: Post,
+        publisher: ReportPublisher,
         *,
         channel: str | None,
         schedule: tuple[str, str] | None,
         owner: str | None = None,
     ):
         self.learning = learning
-        self.post = post
+        self.publisher = publisher
         self.owner = owner or f"{socket.gethostname()}:{os.getpid()}"
         self.channel = channel
         self.schedule = schedule
@@ -93,7 +99,7 @@ class LearningChores:
             logger.info("question log: purged %d row(s) older than %s", gone, self.learning.keep)
 
     def report(self, now: dt.datetime) -> None:
-        """Post the weekly report if its slot is due and no process has claimed it."""
+        """Publish the weekly report if its slot is due and no process has claimed it."""
         store = self.learning.store
         if self.schedule is None or not self.channel or store is None:
             return
@@ -109,9 +115,8 @@ class LearningChores:
             return
         if report is None:
             return
-        message = report_message(report)
-        result = self.post(self.channel, message.text, message.blocks)
-        if getattr(result, "ok", False):
+        result = self.publisher.publish_report(self.channel, report)
+        if result.ok:
             logger.info("weekly report posted to %s for slot %s", self.channel, slot.isoformat())
         else:
-            logger.warning("weekly report to %s failed: %s", self.channel, getattr(result, "error", "unknown"))
+            logger.warning("weekly report to %s failed: %s", self.channel, result.error)
