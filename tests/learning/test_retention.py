@@ -6,8 +6,8 @@ import datetime as dt
 
 from bot.answer.engine import Engine
 from bot.kb.base import KnowledgeBase
-from bot.schedule.learning_chores import LearningChores
 from bot.learning.service import Learning
+from bot.schedule.learning_chores import LearningChores
 from bot.schedule.scheduler import Scheduler
 from bot.slack.digest_poster import DigestPoster, digest_client
 from bot.slack.report_poster import ReportPoster

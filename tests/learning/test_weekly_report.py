@@ -8,9 +8,10 @@ import pytest
 
 from bot.answer.engine import Engine
 from bot.config import SettingsError, load_settings
-from bot.learning.housekeeping import LearningChores, report_schedule
 from bot.learning.service import Learning
-from bot.schedule.poster import Poster, build_client
+from bot.schedule.learning_chores import LearningChores, report_schedule
+from bot.slack.digest_poster import DigestPoster, digest_client
+from bot.slack.report_poster import ReportPoster
 from bot.store import Store
 from tests.fakes.slack_api import FakeSlackApi
 from tests.learning.conftest import START
@@ -26,9 +27,10 @@ def test_the_weekly_report_is_posted_once_at_its_slot(
     assert learning.recorder is not None and learning.recorder.flush()
     schedule = report_schedule(load_settings(report_channel="C0ADMINS", report_schedule="weekly mon 09:00"))
     assert schedule == ("0 9 * * 1", "UTC")
-    poster = Poster(build_client("xoxb-test", slack_api.url, timeout=5), sleep=clock.sleep, monotonic=clock.monotonic)
+    client = digest_client("xoxb-test", slack_api.url, timeout=5)
+    publisher = ReportPoster(DigestPoster(client, sleep=clock.sleep, monotonic=clock.monotonic))
     processes = [
-        LearningChores(learning, poster.post, channel="C0ADMINS", schedule=schedule, owner=f"p{i}") for i in (1, 2)
+        LearningChores(learning, publisher, channel="C0ADMINS", schedule=schedule, owner=f"p{i}") for i in (1, 2)
     ]
 
     clock.set(START + dt.timedelta(minutes=30))  # Monday 08:30: not yet
