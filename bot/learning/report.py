@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from pydantic import BaseModel, ConfigDict
 
@@ -18,6 +19,8 @@ from bot.store.models import Question, Vote
 LOW_SCORE = 4.0
 EXAMPLES = 3
 TOP = 20
+
+Label = Callable[[str | None], str | None]  # an indicator id to its label
 
 
 class _Frozen(BaseModel):
@@ -158,7 +161,7 @@ def _declines(asked: list[Question]) -> list[DeclineGroup]:
     return sorted(found, key=lambda g: (-g.count, g.not_found.casefold()))[:TOP]
 
 
-def _down_voted(asked: list[Question], votes: list[Vote], label) -> list[DownVoted]:  # noqa: ANN001
+def _down_voted(asked: list[Question], votes: list[Vote], label: Label) -> list[DownVoted]:
     by_answer: dict[str, list[Vote]] = defaultdict(list)
     for vote in votes:
         by_answer[vote.answer_id].append(vote)
@@ -186,7 +189,7 @@ def _down_voted(asked: list[Question], votes: list[Vote], label) -> list[DownVot
     return sorted(listed, key=lambda d: (-d.down, d.answer_id))[:TOP]
 
 
-def _most_asked(asked: list[Question], label) -> list[IndicatorCount]:  # noqa: ANN001
+def _most_asked(asked: list[Question], label: Label) -> list[IndicatorCount]:
     counts = Counter(q.indicator for q in asked if q.indicator and q.outcome != "declined")
     users: dict[str, set[str]] = defaultdict(set)
     for q in asked:

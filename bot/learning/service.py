@@ -59,7 +59,13 @@ class Learning:
         self._prompts_lock = threading.Lock()
 
     @classmethod
-    def from_settings(cls, settings: Settings, kb: KnowledgeBase, store: Store | None, clock=utcnow) -> Learning:  # noqa: ANN001
+    def from_settings(
+        cls,
+        settings: Settings,
+        kb: KnowledgeBase,
+        store: Store | None,
+        clock: Callable[[], dt.datetime] = utcnow,
+    ) -> Learning:
         """Built from QUESTION_LOG_* settings.
 
         Raises:

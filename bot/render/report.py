@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 
-from bot.learning.report import Report
+from bot.learning.report import DownVoted, Report
 from bot.render import limits
 from bot.render.blocks import SlackMessage, message
 from bot.render.kit import Block, context, divider, header, section
@@ -27,7 +27,7 @@ def _totals(report: Report) -> str:
     )
 
 
-def _reasons(item) -> str:  # noqa: ANN001 - a DownVoted
+def _reasons(item: DownVoted) -> str:
     return ", ".join(f"{r.reason} ×{r.count}" for r in item.reasons)
 
 

@@ -68,7 +68,9 @@ def controls(post: Call) -> dict[str, Any]:
     return element
 
 
-def press(bot: RunningBot, api: FakeSlackApi, value: str, user: str = p.USER_ID, name: str = "fb", **signing: Any):
+def press(
+    bot: RunningBot, api: FakeSlackApi, value: str, user: str = p.USER_ID, name: str = "fb", **signing: Any
+) -> p.Response:
     """Press a feedback button on a public answer; return the bot's HTTP answer."""
     container = p.message_container("1800000000.000001", thread_ts="1700000000.000001")
     request = p.block_actions(
