@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import queue
+import signal
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -85,6 +86,9 @@ class QuestionRecorder:
                 self._thread.start()
 
     def _run(self) -> None:
+        # SIGTERM and SIGINT must reach the main thread, which waits on them (Socket Mode's stop event): delivered
+        # to this thread instead, they would leave the main thread asleep until gunicorn's or the test's SIGKILL.
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
         while True:
             batch = [self._queue.get()]
             while len(batch) < BATCH:
