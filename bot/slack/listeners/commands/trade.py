@@ -10,13 +10,11 @@ from slack_bolt import BoltContext, Respond
 from bot.render.blocks import render, with_share_button
 from bot.router import route
 from bot.router.share import share_value
-from bot.slack.apology import guarded
 from bot.slack.charts import respond_message
 from bot.slack.services import services_of
 from bot.slack.text import plain_text
 
 
-@guarded
 def trade_callback(
     body: dict[str, Any], command: dict[str, Any], context: BoltContext, respond: Respond, logger: Logger
 ) -> None:
