@@ -31,7 +31,7 @@ def bolt_app(callback: Any, answers: ThreadPoolExecutor, contexts: list[BoltCont
     )
     app.use(ProvideServices(cast(Services, SimpleNamespace(answers=answers)), None))
 
-    def remember_context(context: BoltContext, next: Any) -> None:  # noqa: A002 - Bolt's argument name
+    def remember_context(context: BoltContext, next: Any) -> None:  # Bolt's argument name
         contexts.append(context)
         next()
 

@@ -37,7 +37,7 @@ class BoundedRespond(Respond):
 class ResponseUrlClient(Middleware):
     """Puts a ``BoundedRespond`` in the context of every request that has a response URL."""
 
-    def process(self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]) -> BoltResponse:  # noqa: A002
+    def process(self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]) -> BoltResponse:
         url = req.context.response_url
         if url:
             client = req.context.client

@@ -29,7 +29,7 @@ class ProvideServices(Middleware):
         self.services = services
         self.client = client
 
-    def process(self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]) -> BoltResponse:  # noqa: A002
+    def process(self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]) -> BoltResponse:
         context = req.context
         context[CONTEXT_KEY] = self.services
         own = context.get("client")
