@@ -71,21 +71,20 @@ class Engine:
         self._alias_topics.pop((), None)
 
     # ------------------------------------------------------------------ asking
-    def ask(self, text: str, *, slash: bool = False) -> Reply:
+    def ask(self, text: str) -> Reply:
         """Answer a message.
 
         Args:
-            text: A mention, a DM, or (``slash=True``) what follows ``/trade``. Slack markup is allowed.
-            slash: The text is a slash-command argument, usually terse ("asean", "lithium batteries").
+            text: A mention, a DM, or what follows ``/trade`` (often terse: "asean"). Slack markup is allowed.
 
         Returns:
             A Reply: ranked answers, the figures of a topic, facts about the briefing, or a decline with suggestions.
         """
         if len(text) > MAX_CHARS:
             return Reply(query=text[:200], answered=False, reason="too_long")
-        return self._remembered(text, slash)
+        return self._remembered(text)
 
-    def converse(self, text: str, last: Turn | None, *, slash: bool = False) -> tuple[Reply, Turn | None]:
+    def converse(self, text: str, last: Turn | None) -> tuple[Reply, Turn | None]:
         """Answer a message of a conversation whose last question was ``last`` (None: the first).
 
         A follow-up ("and imports?", "what about the EU?", "who said that?") is read against the last reading; a
@@ -93,7 +92,7 @@ class Engine:
         last one again when the message asked nothing about trade: "thanks!").
         """
         if len(text) > MAX_CHARS:
-            return self.ask(text, slash=slash), last
+            return self.ask(text), last
         if last is not None and self.followups.asks_source(text):
             return self._source_reply(text, last), last
         reading = self.reader.read(text)
@@ -169,7 +168,7 @@ class Engine:
         return self._topic_reply(topic.name, topic_id, None)
 
     # ------------------------------------------------------------------ deciding
-    def _ask(self, text: str, slash: bool) -> Reply:
+    def _ask(self, text: str) -> Reply:
         return self._reply_read(text, self.reader.read(text))
 
     def _reply_read(self, text: str, reading: Reading) -> Reply:

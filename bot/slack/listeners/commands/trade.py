@@ -21,6 +21,6 @@ def trade_callback(
     """Route the text and reply ephemerally through the response URL."""
     services = services_of(context)
     ctx = services.route_context(command.get("user_id"), command.get("channel_id"))
-    outcome = route(plain_text(command.get("text")), ctx, slash=True)
+    outcome = route(plain_text(command.get("text")), ctx)
     msg = with_share_button(render(outcome), share_value(outcome))
     respond_message(respond, response_type="ephemeral", **msg.as_kwargs())
