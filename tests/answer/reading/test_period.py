@@ -29,6 +29,8 @@ Y = 2025 * 12  # January 2025
         ("since 2020", (Y - 48, Y + 11), None),
         ("the 14th five-year plan", (Y - 48, Y + 11), None),
         ("over the past five years", (Y - 48, Y + 11), None),
+        ("total imports ovr the last 5 yrs", (Y - 48, Y + 11), None),
+        ("growth over the 2021-2025 plan period", (Y - 48, Y + 11), None),
         ("the 13th five year plan", (Y - 108, Y - 49), None),
         ("trade in 2024", (Y - 12, Y - 1), None),
         ("2026", (Y + 12, Y + 23), None),
