@@ -16,7 +16,7 @@ from bot.answer.clauses import clause_split
 from bot.answer.compare import Comparer
 from bot.answer.declines import Decline, explain_decline
 from bot.answer.features import Asked, agrees, coverage, covered, features, fuzzy_similarity
-from bot.answer.followup import FollowUps, Turn
+from bot.answer.followup import GOODS_GROUP, FollowUps, Turn
 from bot.answer.index import Index
 from bot.answer.kb_replies import entry_answer, topic_reply
 from bot.answer.language import language
@@ -28,7 +28,7 @@ from bot.answer.reading.frame import Flow, Measure, Reading, ReadingView
 from bot.answer.reading.reader import Reader
 from bot.answer.scoring import Scored, Scoring, dot, load_scoring
 from bot.answer.suggest import Suggester
-from bot.answer.words import phrase_of
+from bot.answer.words import phrase_of, stem
 from bot.kb.base import Entry, KnowledgeBase
 
 DEFAULT_CACHE_SIZE = 1024  # distinct messages whose replies are remembered (a few MB at most)
@@ -61,7 +61,9 @@ class Engine:
         for profile in self.profiles:
             self._by_topic.setdefault(profile.topic, []).append(profile)
         self.suggester = Suggester(kb)
-        self.followups = FollowUps(self.language, {t.id: t.group for t in kb.topics})
+        goods_topics = [t.id for t in kb.topics if t.group == GOODS_GROUP]
+        goods_words = frozenset(stem(w) for t in goods_topics for w in self.reader.words_of_topic[t])
+        self.followups = FollowUps(self.language, {t.id: t.group for t in kb.topics}, goods_words)
         self.comparer = Comparer(self)
         self._place_topics = frozenset(t.id for t in kb.topics if t.place)
         # A message that is exactly a topic's name or synonym ("outlook", "exports", "/trade customs") asks for it.
