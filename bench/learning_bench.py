@@ -23,12 +23,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.answer.engine import Engine  # noqa: E402
-from bot.kb.loader import load_knowledge  # noqa: E402
-from bot.learning.service import Learning  # noqa: E402
-from bot.render.blocks import reply_message  # noqa: E402
-from bot.render.feedback import with_feedback  # noqa: E402
-from bot.store import open_store, utcnow  # noqa: E402
+from bot.answer.engine import Engine
+from bot.kb.loader import load_knowledge
+from bot.learning.service import Learning
+from bot.render.blocks import reply_message
+from bot.render.feedback import with_feedback
+from bot.store import open_store, utcnow
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -45,7 +45,7 @@ def micro(values: list[float]) -> str:
     )
 
 
-def run(learning: Learning, replies: list, rounds: int) -> tuple[list[float], list[float], float]:  # noqa: ANN001
+def run(learning: Learning, replies: list, rounds: int) -> tuple[list[float], list[float], float]:
     """Time the two steps over ``rounds`` replies; return each one's times and the whole loop's."""
     controls: list[float] = []
     recording: list[float] = []

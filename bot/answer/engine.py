@@ -12,10 +12,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from bot.answer.briefing_facts import briefing_facts
+from bot.answer.clauses import clause_split
 from bot.answer.compare import Comparer
 from bot.answer.declines import Decline, explain_decline
 from bot.answer.features import Asked, agrees, coverage, covered, features, fuzzy_similarity
-from bot.answer.followup import FollowUps, Turn
+from bot.answer.followup import GOODS_GROUP, FollowUps, Turn
 from bot.answer.index import Index
 from bot.answer.kb_replies import entry_answer, topic_reply
 from bot.answer.language import language
@@ -27,7 +28,7 @@ from bot.answer.reading.frame import Flow, Measure, Reading, ReadingView
 from bot.answer.reading.reader import Reader
 from bot.answer.scoring import Scored, Scoring, dot, load_scoring
 from bot.answer.suggest import Suggester
-from bot.answer.words import phrase_of
+from bot.answer.words import phrase_of, stem
 from bot.kb.base import Entry, KnowledgeBase
 
 DEFAULT_CACHE_SIZE = 1024  # distinct messages whose replies are remembered (a few MB at most)
@@ -60,7 +61,9 @@ class Engine:
         for profile in self.profiles:
             self._by_topic.setdefault(profile.topic, []).append(profile)
         self.suggester = Suggester(kb)
-        self.followups = FollowUps(self.language, {t.id: t.group for t in kb.topics})
+        goods_topics = [t.id for t in kb.topics if t.group == GOODS_GROUP]
+        goods_words = frozenset(stem(w) for t in goods_topics for w in self.reader.words_of_topic[t])
+        self.followups = FollowUps(self.language, {t.id: t.group for t in kb.topics}, goods_words)
         self.comparer = Comparer(self)
         self._place_topics = frozenset(t.id for t in kb.topics if t.place)
         # A message that is exactly a topic's name or synonym ("outlook", "exports", "/trade customs") asks for it.
@@ -71,21 +74,20 @@ class Engine:
         self._alias_topics.pop((), None)
 
     # ------------------------------------------------------------------ asking
-    def ask(self, text: str, *, slash: bool = False) -> Reply:
+    def ask(self, text: str) -> Reply:
         """Answer a message.
 
         Args:
-            text: A mention, a DM, or (``slash=True``) what follows ``/trade``. Slack markup is allowed.
-            slash: The text is a slash-command argument, usually terse ("asean", "lithium batteries").
+            text: A mention, a DM, or what follows ``/trade`` (often terse: "asean"). Slack markup is allowed.
 
         Returns:
             A Reply: ranked answers, the figures of a topic, facts about the briefing, or a decline with suggestions.
         """
         if len(text) > MAX_CHARS:
             return Reply(query=text[:200], answered=False, reason="too_long")
-        return self._remembered(text, slash)
+        return self._remembered(text)
 
-    def converse(self, text: str, last: Turn | None, *, slash: bool = False) -> tuple[Reply, Turn | None]:
+    def converse(self, text: str, last: Turn | None) -> tuple[Reply, Turn | None]:
         """Answer a message of a conversation whose last question was ``last`` (None: the first).
 
         A follow-up ("and imports?", "what about the EU?", "who said that?") is read against the last reading; a
@@ -93,7 +95,7 @@ class Engine:
         last one again when the message asked nothing about trade: "thanks!").
         """
         if len(text) > MAX_CHARS:
-            return self.ask(text, slash=slash), last
+            return self.ask(text), last
         if last is not None and self.followups.asks_source(text):
             return self._source_reply(text, last), last
         reading = self.reader.read(text)
@@ -169,7 +171,7 @@ class Engine:
         return self._topic_reply(topic.name, topic_id, None)
 
     # ------------------------------------------------------------------ deciding
-    def _ask(self, text: str, slash: bool) -> Reply:
+    def _ask(self, text: str) -> Reply:
         return self._reply_read(text, self.reader.read(text))
 
     def _reply_read(self, text: str, reading: Reading) -> Reply:
@@ -181,7 +183,42 @@ class Engine:
         alias_topic = self._alias_topics.get(self._key(text))
         if alias_topic is not None:  # "/trade outlook", "customs": a topic's own name
             return self._topic_reply(text, alias_topic, ReadingView.of(reading))
-        return self._reply(text, reading)
+        reply = self._reply(text, reading)
+        if reading.about_trade and reply.asked < 2:
+            clauses = clause_split(text)
+            if clauses is not None:
+                return self._two_by_clauses(text, reading, clauses) or reply
+        return reply
+
+    def _two_by_clauses(self, text: str, reading: Reading, clauses: tuple[str, str]) -> Reply | None:
+        """Both clauses answered ("how many shoppers, and what were sales?"), the second read as a follow-up of
+        the first; None unless that answers more than the whole message read as one question did."""
+        first, second = clauses
+        first_reading = self.reader.read(first)
+        if not first_reading.about_trade:
+            return None
+        first_reply = self._reply(first, first_reading)
+        if not first_reply.answered:
+            return None
+        firsts = first_reply.answers[: first_reply.asked]
+        known = {a.id for a in firsts}
+        later = self.reader.read(second)
+        for carry in self.followups.carried(first_reading, later):
+            second_reading = self.followups.merge(first_reading, later, second, carry)
+            second_reply = self._reply(second, second_reading)
+            # The first clause's figure again is no answer to the second ("…, and what were sales?" carried "how
+            # many"): try carrying less.
+            seconds = [a for a in second_reply.answers[: second_reply.asked] if a.id not in known]
+            if second_reply.answered and seconds:
+                break
+        else:
+            return None  # the second clause not answered: the message read whole says as much, with its declines
+        answers = firsts + seconds
+        summary = f"{first_reading.summary()} + {second_reading.summary()}"
+        view = ReadingView.of(reading).model_copy(update={"summary": summary})
+        return Reply.model_construct(  # every field is a value the engine built and typed
+            query=text, answered=True, reason="answer", answers=answers, asked=len(answers), missing=[], reading=view
+        )
 
     def _reply(self, text: str, reading: Reading) -> Reply:
         """The reply to a message read as ``reading``."""

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 from bot.answer.language import Language
 from bot.answer.models import Reply
 from bot.answer.reading.frame import Reading
-from bot.answer.words import PhraseTable, phrase_of
+from bot.answer.words import PhraseTable, phrase_of, stem
 
 # Slots a follow-up may take from the last question, besides its subject and flow.
 CARRIED = frozenset({"measure", "period"})
@@ -41,15 +41,26 @@ class Turn(BaseModel):
         return cls(reading=reading, answers=answers)
 
 
+GOODS_GROUP = "Products"  # the topics' group whose topics are goods (briefing.toml)
+
+
 class FollowUps:
     """Tells a follow-up from a new question, and reads it against the last reading."""
 
-    def __init__(self, language: Language, groups: dict[str, str] | None = None):
+    def __init__(
+        self, language: Language, groups: dict[str, str] | None = None, goods_topic_words: frozenset[str] = frozenset()
+    ):
         self._groups = groups or {}  # each topic's group: a partner named replaces a partner, not a product
         self._cues = PhraseTable([(p, True) for p in language.followup.cues])
         self._national = PhraseTable([(p, True) for p in language.followup.national])
         self._pronouns = frozenset(w for p in language.followup.pronouns for w in p)
         self._source = frozenset(language.followup.source)
+        # "bri countries?": "countries" names no goods of its own (words are compared stemmed, as the reader keeps them)
+        self._place_nouns = frozenset(stem(w) for p in language.followup.place_nouns for w in p)
+        # "industrial robots?" after equipment exports, "aquatic products?" after dairy imports from Oceania: goods
+        # named on their own replace the goods asked before, and the partner stays.
+        self._goods = frozenset(stem(w) for p in language.products for w in p) | goods_topic_words
+        self._goods -= {stem(w) for w in language.generic | language.stopwords}
 
     def asks_source(self, text: str) -> bool:
         """ "who said that?", "source?": the whole message asks who stated the last answer."""
@@ -90,11 +101,15 @@ class FollowUps:
             kinds = {self._groups.get(s.topic, s.topic) for s in new.subjects}
             kept = tuple(s for s in last.subjects if self._groups.get(s.topic, s.topic) not in kinds)
             update["subjects"] = _unique(kept + new.subjects) if new.subjects else new.subjects
-            if not set(new.words) - set(new.topic_words) and not new.entities:
+            if not set(new.words) - set(new.topic_words) - self._place_nouns and not new.entities:
                 goods = [(w, at) for w, at in zip(last.words, last.word_at, strict=True) if w not in last.topic_words]
                 update["words"] = tuple(w for w, _ in goods) + new.words
                 update["word_at"] = tuple(at for _, at in goods) + new.word_at
                 update["typed"] = tuple(t for t in last.typed if t not in last.topic_words) + new.typed
+        elif not self.points_back(text) and set(new.words) & self._goods:
+            kept = tuple(s for s in last.subjects if self._groups.get(s.topic) != GOODS_GROUP)
+            update["subjects"] = _unique(kept + new.subjects)
+            update["entities"] = _unique(last.entities + new.entities)
         elif not names_topic or self.points_back(text):
             update["subjects"] = _unique(last.subjects + new.subjects)
             update["entities"] = _unique(last.entities + new.entities)
@@ -133,7 +148,7 @@ class FollowUps:
         return options
 
 
-def _unique(items: tuple) -> tuple:  # noqa: ANN001 - subjects or entities
+def _unique(items: tuple) -> tuple:  # subjects or entities
     return tuple(dict.fromkeys(items))
 
 

@@ -82,6 +82,7 @@ class FollowUpWords(Frozen):
     national: tuple[Phrase, ...]
     pronouns: tuple[Phrase, ...]
     source: tuple[Phrase, ...]
+    place_nouns: tuple[Phrase, ...]
 
 
 class CompareWords(Frozen):

@@ -40,7 +40,7 @@ def answer_message(event: dict[str, Any], context: BoltContext, client: WebClien
     with services.working_on(client, channel, event["ts"], logger, thread_ts=status_thread):
         text = plain_text(event.get("text"), context.bot_user_id)
         key = conversation_key(event, context.team_id or event.get("team"))
-        outcome = route(text, services.route_context(event.get("user"), channel, conversation=key), slash=False)
+        outcome = route(text, services.route_context(event.get("user"), channel, conversation=key))
         msg, ticket = with_controls(services, outcome, render(outcome))
         post_message(
             client, lambda: outcome_png(outcome), channel=channel, thread_ts=reply_thread(event), **msg.as_kwargs()

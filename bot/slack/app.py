@@ -77,7 +77,7 @@ def create_app(
     logger = logging.getLogger(LOGGER_NAME)
     if not any(isinstance(f, _DropTokenSkipped) for f in logger.filters):
         logger.addFilter(_DropTokenSkipped())
-    # One pool for the work after each ack (bot.slack.listeners.ack), also Bolt's listener executor (the size
+    # One pool for the work after each ack (bot.slack.listeners.after_ack), also Bolt's listener executor (the size
     # guard's reply runs there): sized so a burst of slow answers does not hold back newer ones.
     answers = ThreadPoolExecutor(max_workers=listener_threads, thread_name_prefix="tradebot-listener")
     route_services = route_services or RouteServices()

@@ -3,12 +3,9 @@ retried a bounded number of times, and at most one message a second per channel.
 
 from __future__ import annotations
 
-import http.client
 import logging
 import time
-import urllib.error
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from slack_sdk import WebClient
@@ -18,28 +15,16 @@ from bot.render.digest import digest_message
 from bot.schedule.content import Digest
 from bot.schedule.publisher import PostResult
 from bot.slack.client import PooledWebClient
+from bot.slack.digest_retries import CONNECTION_ERRORS, RetryPolicy, RetryTally, digest_retry_handlers
 
 logger = logging.getLogger(__name__)
-
-_CONNECTION_ERRORS = (urllib.error.URLError, http.client.HTTPException, ConnectionError, TimeoutError)
-
-
-@dataclass(frozen=True)
-class RetryPolicy:
-    """Bounds on waiting and retrying."""
-
-    max_server_retries: int = 3  # 5xx answers and dropped connections
-    max_rate_limited: int = 5  # 429 answers honoured before giving up
-    backoff_seconds: float = 1.0  # doubled after each server fault
-    max_retry_after_seconds: float = 120.0  # a longer Retry-After is cut to this
-    channel_interval_seconds: float = 1.0  # Slack allows about one message a second per channel
 
 
 class DigestPoster:
     """The scheduler's ``DigestPublisher``: sends chat.postMessage (and DMs) with the scheduler's retry rules.
 
-    The client should have no retry handlers of its own (``build_client`` makes one), so that the bounds here are
-    the only ones. ``sleep`` and ``monotonic`` are injectable so tests need not wait.
+    The poster installs its retry handlers (``bot.slack.digest_retries``) on ``client``, which must be its own
+    (``digest_client`` makes one). ``sleep`` and ``monotonic`` are injectable so tests need not wait.
     """
 
     def __init__(
@@ -54,6 +39,8 @@ class DigestPoster:
         self._sleep = sleep
         self._monotonic = monotonic
         self._last_post: dict[str, float] = {}
+        self._tally = RetryTally()
+        client.retry_handlers = digest_retry_handlers(self.policy, self._tally, sleep)
 
     def publish(self, channel: str, digest: Digest) -> PostResult:
         """Post ``digest`` in ``channel``, drawn as blocks with a plain-text fallback."""
@@ -89,56 +76,24 @@ class DigestPoster:
                 self._sleep(wait)
 
     def _with_retries(self, call: Callable[[], Any], what: str) -> PostResult:
-        policy = self.policy
-        attempts = faults = rate_limited = 0
-        while True:
-            attempts += 1
-            try:
-                response = call()
-            except SlackApiError as exc:
-                status = exc.response.status_code
-                error = str(exc.response.get("error") or f"http_{status}")
-                if status == 429:
-                    rate_limited += 1
-                    if rate_limited > policy.max_rate_limited:
-                        return PostResult(ok=False, attempts=attempts, error="ratelimited")
-                    wait = min(_retry_after(exc), policy.max_retry_after_seconds)
-                    logger.info("%s rate limited; retrying after %.0f s", what, wait)
-                    self._sleep(wait)
-                    continue
-                if status >= 500:
-                    faults += 1
-                    if faults > policy.max_server_retries:
-                        return PostResult(ok=False, attempts=attempts, error=error)
-                    self._backoff(what, error, faults)
-                    continue
-                return PostResult(ok=False, attempts=attempts, error=error)
-            except _CONNECTION_ERRORS as exc:
-                faults += 1
-                if faults > policy.max_server_retries:
-                    return PostResult(ok=False, attempts=attempts, error=f"connection: {exc}")
-                self._backoff(what, type(exc).__name__, faults)
-                continue
-            channel = response.get("channel")
-            if isinstance(channel, dict):  # conversations.open answers {"channel": {"id": …}}
-                channel = channel.get("id")
-            return PostResult(ok=True, attempts=attempts, ts=response.get("ts"), channel=channel)
-
-    def _backoff(self, what: str, error: str, faults: int) -> None:
-        wait = self.policy.backoff_seconds * 2 ** (faults - 1)
-        logger.warning("%s failed (%s); retry %d in %.1f s", what, error, faults, wait)
-        self._sleep(wait)
-
-
-def _retry_after(exc: SlackApiError) -> float:
-    headers = exc.response.headers or {}
-    value = headers.get("Retry-After") or headers.get("retry-after") or "1"
-    try:
-        return max(float(value), 0.0)
-    except ValueError:
-        return 1.0
+        """Make one call (its retries are the handlers'), and say how it ended and after how many requests."""
+        self._tally.reset()
+        try:
+            response = call()
+        except SlackApiError as exc:
+            status = exc.response.status_code
+            error = str(exc.response.get("error") or f"http_{status}")
+            logger.warning("%s failed: %s", what, error)
+            return PostResult(ok=False, attempts=self._tally.attempts, error=error)
+        except CONNECTION_ERRORS as exc:
+            logger.warning("%s failed: %s", what, type(exc).__name__)
+            return PostResult(ok=False, attempts=self._tally.attempts, error=f"connection: {exc}")
+        channel = response.get("channel")
+        if isinstance(channel, dict):  # conversations.open answers {"channel": {"id": …}}
+            channel = channel.get("id")
+        return PostResult(ok=True, attempts=self._tally.attempts, ts=response.get("ts"), channel=channel)
 
 
 def digest_client(token: str, base_url: str, timeout: int) -> WebClient:
-    """A WebClient for the scheduler with no retry handlers of its own (the Poster's rules apply instead)."""
+    """A WebClient of the scheduler's own: its ``DigestPoster`` installs the scheduler's retry handlers on it."""
     return PooledWebClient(token=token, base_url=base_url, timeout=timeout, retry_handlers=[])

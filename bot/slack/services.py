@@ -6,7 +6,6 @@ from concurrent.futures import Executor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from logging import Logger
-from typing import Any
 
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
@@ -32,7 +31,7 @@ class Services:
         settings: validated settings.
         kb: the knowledge base.
         engine: the answer engine on ``kb``.
-        answers: the thread pool the listeners' work runs on after the ack (``bot.slack.listeners.ack``).
+        answers: the thread pool the listeners' work runs on after the ack (``bot.slack.listeners.after_ack``).
         route_services: what ``/trade`` subcommands may use besides the knowledge (the store, time zones, clock).
         timers: this process's delayed callbacks (the working reaction on slow answers).
         memory: each conversation's last question, for follow-ups (None without a store: every message alone).
@@ -76,11 +75,6 @@ class Services:
 
         status_first = status if thread_ts else None
         return working_on(client, channel, ts, logger, after=after, timers=self.timers, status=status_first)
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> Services:
-        # Bolt deep-copies the context for each lazy listener; these are shared and read-only, so share them
-        # rather than copying the knowledge base on every request.
-        return self
 
 
 def services_of(context: BoltContext) -> Services:

@@ -43,7 +43,7 @@ def run_socket_mode(settings: Settings, kb: KnowledgeBase, stop: threading.Event
     try:
         try:
             handler.connect()
-        except Exception as error:  # noqa: BLE001 - a refused app token or an unreachable Slack, said in one line
+        except Exception as error:  # a refused app token or an unreachable Slack, said in one line
             raise startup_error(error, "SLACK_APP_TOKEN", "apps.connections.open", settings) from None
         logger.info("connected to Slack in Socket Mode")
         # A timed wait: a signal the kernel hands to another thread only flags the main thread, which must wake to

@@ -51,17 +51,19 @@ def test_indicator_sets(engine: Engine, names: tuple[str, ...], top1: float, dec
 FIGURE_SETS = [
     # (set, right figure and speaker, correct declines, wrong figures at most)
     pytest.param(OTHERS, 165 / 171, 28 / 28, 3 / 199, id="questions-by-others"),
-    pytest.param(FOLDER / "fresh_a.jsonl", 131 / 133, 45 / 47, 3 / 180, id="fresh_a"),
+    pytest.param(FOLDER / "fresh_a.jsonl", 132 / 133, 45 / 47, 3 / 180, id="fresh_a"),
     pytest.param(FOLDER / "fresh_b.jsonl", 139 / 142, 49 / 51, 3 / 193, id="fresh_b"),
     pytest.param(FOLDER / "fresh_c.jsonl", 126 / 127, 43 / 44, 2 / 171, id="fresh_c"),
     pytest.param(FOLDER / "fresh_d.jsonl", 127 / 131, 47 / 47, 3 / 178, id="fresh_d"),
     pytest.param(FOLDER / "fresh_e.jsonl", 123 / 131, 43 / 45, 8 / 176, id="fresh_e"),
     pytest.param(FOLDER / "fresh_f.jsonl", 124 / 132, 38 / 45, 13 / 177, id="fresh_f"),
+    # First run 123/143, 29/30, 14/173 (2026-12-02); the floor is after fixing general causes it showed.
+    pytest.param(FOLDER / "fresh_g.jsonl", 129 / 143, 29 / 30, 9 / 173, id="fresh_g"),
 ]
 
 
 @pytest.mark.parametrize(("path", "right", "declines", "wrong"), FIGURE_SETS)
-def test_figure_sets(engine: Engine, path, right: float, declines: float, wrong: float) -> None:  # noqa: ANN001
+def test_figure_sets(engine: Engine, path, right: float, declines: float, wrong: float) -> None:
     if not path.exists():
         pytest.skip(f"{path} is not here (the shared folder sits beside the project's clone)")
     score = evaluate_figures(engine, load_figure_cases(path))
@@ -87,12 +89,12 @@ def test_the_figure_judge_follows_the_scoring_rule() -> None:
 FOLLOW_UP_SETS = [
     # (conversation set, right figure and speaker, correct declines, wrong figures at most) on the follow-ups
     pytest.param(FOLDER / "followups_a.jsonl", 50 / 53, 9 / 9, 2 / 62, id="followups_a"),
-    pytest.param(FOLDER / "followups_b.jsonl", 48 / 60, 9 / 10, 10 / 70, id="followups_b"),
+    pytest.param(FOLDER / "followups_b.jsonl", 52 / 60, 9 / 10, 7 / 70, id="followups_b"),
 ]
 
 
 @pytest.mark.parametrize(("path", "right", "declines", "wrong"), FOLLOW_UP_SETS)
-def test_follow_up_sets(engine: Engine, path, right: float, declines: float, wrong: float) -> None:  # noqa: ANN001
+def test_follow_up_sets(engine: Engine, path, right: float, declines: float, wrong: float) -> None:
     from tests.answer.evaluation import evaluate_follow_ups, load_conversations
 
     score = evaluate_follow_ups(engine, load_conversations(path))

@@ -52,6 +52,28 @@ def test_a_follow_up_swaps_one_slot_and_keeps_the_others(
 
 
 @pytest.mark.parametrize(
+    ("thread", "figure"),
+    [
+        # A partner named with a noun of its own ("countries") keeps the goods asked before.
+        (("wind turbine exports growth in 2025?", "to the EU?", "bri countries?"), "bri-wind-turbine-exports-growth"),
+        # Goods named on their own replace the goods (a topic of goods) asked before ...
+        (("equipment manufacturing exports in 2025?", "share of total exports?", "industrial robots?"), None),
+        # ... and keep the partner.
+        (
+            ("how much did dairy imports from Oceania rise in 2025?", "aquatic products?"),
+            "oceania-aquatic-imports-growth",
+        ),
+    ],
+)
+def test_goods_replace_goods_and_partners_replace_partners(
+    engine: Engine, thread: tuple[str, ...], figure: str | None
+) -> None:
+    reply = converse(engine, *thread)[-1]
+    assert reply.answered
+    assert reply.answers[0].id == B + (figure or "industrial-robot-exports-growth")
+
+
+@pytest.mark.parametrize(
     "follow",
     ["what were China's total exports in 2025?", "total trade in 2025", "how many trading partners does China have?"],
 )

@@ -59,7 +59,7 @@ def test_questions_are_written_after_the_reply_cut_to_their_columns(
     assert asked.score is not None and asked.reading
 
 
-def test_recording_turned_off_writes_nothing(knowledge, session_engine: Engine, store: Store, clock: FakeClock) -> None:  # noqa: ANN001
+def test_recording_turned_off_writes_nothing(knowledge, session_engine: Engine, store: Store, clock: FakeClock) -> None:
     off = Learning(knowledge, store, enabled=False, salt="s", keep=dt.timedelta(days=30), clock=clock)
     off.record(session_engine.ask("exports"), text="exports", surface="dm", user_id="U1", ticket=None)
     assert off.recorder is not None and off.recorder.flush()

@@ -32,7 +32,7 @@ SHANGHAI_USER = Reply(json={"ok": True, "user": {"id": payloads.USER_ID, "tz": "
 
 
 class _Quiet(WSGIRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:  # the base class's name
         pass
 
 

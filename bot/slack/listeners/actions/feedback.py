@@ -9,7 +9,6 @@ from typing import Any
 from slack_bolt import BoltContext, Respond
 
 from bot.render.feedback import reasons_message
-from bot.slack.apology import guarded
 from bot.slack.services import services_of
 from bot.store.errors import StoreError
 
@@ -19,7 +18,6 @@ UNAVAILABLE = "I could not record your feedback just now; please try again in a 
 NOT_OURS = "That feedback button is no longer valid."
 
 
-@guarded
 def feedback_callback(
     body: dict[str, Any], action: dict[str, Any], context: BoltContext, respond: Respond, logger: Logger
 ) -> None:

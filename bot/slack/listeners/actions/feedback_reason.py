@@ -8,12 +8,10 @@ from typing import Any
 from slack_bolt import BoltContext, Respond
 
 from bot.learning.tickets import REASONS, read_reason
-from bot.slack.apology import guarded
 from bot.slack.services import services_of
 from bot.store.errors import StoreError
 
 
-@guarded
 def feedback_reason_callback(
     body: dict[str, Any], action: dict[str, Any], context: BoltContext, respond: Respond, logger: Logger
 ) -> None:

@@ -10,14 +10,12 @@ from slack_bolt import BoltContext, Respond
 from bot.render.blocks import render, with_share_button
 from bot.router import route
 from bot.router.share import share_value
-from bot.slack.apology import guarded
 from bot.slack.charts import respond_message
 from bot.slack.feedback import log_question, with_controls
 from bot.slack.services import services_of
 from bot.slack.text import plain_text
 
 
-@guarded
 def trade_callback(
     body: dict[str, Any], command: dict[str, Any], context: BoltContext, respond: Respond, logger: Logger
 ) -> None:
@@ -25,7 +23,7 @@ def trade_callback(
     services = services_of(context)
     ctx = services.route_context(command.get("user_id"), command.get("channel_id"))
     text = plain_text(command.get("text"))
-    outcome = route(text, ctx, slash=True)
+    outcome = route(text, ctx)
     msg, ticket = with_controls(services, outcome, with_share_button(render(outcome), share_value(outcome)))
     respond_message(respond, response_type="ephemeral", **msg.as_kwargs())
     log_question(services, outcome, text=text, surface="slash", user_id=command.get("user_id"), ticket=ticket)

@@ -13,12 +13,10 @@ from bot.answer.kb_replies import key_answers
 from bot.render.home import home_view
 from bot.router import KeyFiguresOutcome
 from bot.router.builtin import help_outcome
-from bot.slack.apology import guarded
 from bot.slack.home_admin import with_admin_summary
 from bot.slack.services import services_of
 
 
-@guarded
 def app_home_opened_callback(
     body: dict[str, Any], event: dict[str, Any], context: BoltContext, client: WebClient, logger: Logger
 ) -> None:

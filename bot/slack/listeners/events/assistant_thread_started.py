@@ -8,12 +8,10 @@ from typing import Any
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
-from bot.slack.apology import guarded
 from bot.slack.assistant import set_prompts
 from bot.slack.services import services_of
 
 
-@guarded
 def assistant_thread_started_callback(
     body: dict[str, Any], event: dict[str, Any], context: BoltContext, client: WebClient, logger: Logger
 ) -> None:
