@@ -103,6 +103,11 @@ class Engine:
             merged = self._carried_reading(last.reading, reading, text)
             reply = self._reply(text, merged)
             return reply, Turn.of(merged, reply, last)
+        if last is not None and self.followups.may_continue(reading, text):
+            merged = self._carried_reading(last.reading, reading, text)
+            reply = self._reply(text, merged)
+            if reply.answered:
+                return reply, Turn.of(merged, reply, last)
         reply = self._reply_read(text, reading)  # read once: the reply cache would read it again on a miss
         if not reading.about_trade:
             return reply, last
