@@ -2,7 +2,8 @@
 
 The handlers need two services in ``RouteContext.services`` (the Slack listener supplies them, see
 ``bot.schedule.services.scheduling_services``): ``store``, the database, and ``timezone_of``, a function from a
-Slack user id to the user's IANA time zone (``users.info``) or None. ``clock`` may be given to fix "now".
+Slack user id to the user's IANA time zone (``users.info``) or None. ``limits`` (SubscriptionLimits, default the
+documented caps) and ``clock`` (to fix "now") may be given.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 
-from bot.router.outcomes import NoticeOutcome, Outcome
+from bot.router.outcomes import NoticeOutcome, Outcome, SubscriptionRemovedOutcome
 from bot.router.table import COMMAND, RouteContext, Subcommand, register
 from bot.schedule import manage
 from bot.store import Store, StoreError, utcnow
@@ -34,6 +35,7 @@ def subscribe_outcome(args: str, ctx: RouteContext) -> Outcome:
             text=args,
             timezone_of=ctx.services.get("timezone_of"),
             now=now,
+            limits=ctx.services.get("limits"),
         ),
     )
 
@@ -47,19 +49,25 @@ def subscriptions_outcome(args: str, ctx: RouteContext) -> Outcome:
 
 def unsubscribe_outcome(args: str, ctx: RouteContext) -> Outcome:
     """Remove one of the channel's subscriptions by id."""
-    return _guarded(ctx, lambda store, now: manage.unsubscribe(store, channel=ctx.channel_id or "", text=args))
+    return _guarded(
+        ctx,
+        lambda store, now: manage.unsubscribe(store, channel=ctx.channel_id or "", user=ctx.user_id or "", text=args),
+    )
 
 
-def _guarded(ctx: RouteContext, action: Callable[[Store, dt.datetime], tuple[bool, str]]) -> Outcome:
+def _guarded(ctx: RouteContext, action: Callable[[Store, dt.datetime], tuple[bool, str] | manage.Removed]) -> Outcome:
     store = ctx.services.get("store")
     if store is None or not ctx.channel_id or not ctx.user_id:
         return NoticeOutcome(text=NOT_HERE, ok=False)
     clock: Callable[[], dt.datetime] = ctx.services.get("clock") or utcnow
     try:
-        ok, text = action(store, clock())
+        result = action(store, clock())
     except StoreError as exc:
         logger.error("subscriptions: %s", exc)
         return NoticeOutcome(text=UNAVAILABLE, ok=False)
+    if isinstance(result, manage.Removed):
+        return SubscriptionRemovedOutcome(**result.model_dump())
+    ok, text = result
     return NoticeOutcome(text=text, ok=ok)
 
 
@@ -91,7 +99,7 @@ register(
     Subcommand(
         name="unsubscribe",
         usage=f"{COMMAND} unsubscribe ID",
-        summary="stop one of this channel's subscriptions",
+        summary="stop one of this channel's subscriptions (the channel is told when it was someone else's)",
         handler=unsubscribe_outcome,
         examples=(f"{COMMAND} unsubscribe 3",),
         takes_args=True,

@@ -16,10 +16,12 @@ from slack_sdk import WebClient
 
 from bot.config import Settings
 from bot.kb.base import KnowledgeBase
+from bot.schedule.limits import SubscriptionLimits
 from bot.schedule.runner import SchedulerThread
 from bot.schedule.service import start_scheduler
 from bot.schedule.services import scheduling_services
 from bot.schedule.standing import apply_standing_subscription
+from bot.schedule.unfit import pause_unfit_subscriptions
 from bot.store import Store, open_store
 from bot.store.health import database_check
 
@@ -43,7 +45,8 @@ class Scheduling:
 
 
 def prepare_scheduling(settings: Settings, kb: KnowledgeBase) -> None:
-    """Open (create or upgrade) the database and apply the standing subscription, then close it.
+    """Open (create or upgrade) the database, apply the standing subscription and pause stored subscriptions whose
+    schedules the rules refuse, then close it.
 
     Raises:
         StoreError: the database is unreachable or not writable (the message says what to fix).
@@ -52,6 +55,7 @@ def prepare_scheduling(settings: Settings, kb: KnowledgeBase) -> None:
     store = open_store(settings.database_url)
     try:
         apply_standing_subscription(store, settings, kb)
+        pause_unfit_subscriptions(store)
     finally:
         store.close()
 
@@ -68,4 +72,5 @@ def start_scheduling(settings: Settings, kb: KnowledgeBase, client: WebClient) -
     except Exception:
         store.close()
         raise
-    return Scheduling(store=store, scheduler=scheduler, extras=scheduling_services(store, client))
+    extras = scheduling_services(store, client, SubscriptionLimits.of(settings))
+    return Scheduling(store=store, scheduler=scheduler, extras=extras)

@@ -11,6 +11,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.schedule.limits import DEFAULT_LIMITS, SubscriptionLimits
 from bot.store import Store
 
 logger = logging.getLogger(__name__)
@@ -18,9 +19,9 @@ logger = logging.getLogger(__name__)
 TIMEZONE_CACHE_SECONDS = 600.0
 
 
-def scheduling_services(store: Store, client: WebClient) -> dict[str, Any]:
-    """``{"store": store, "timezone_of": …}`` for ``RouteContext(services=…)``."""
-    return {"store": store, "timezone_of": timezone_lookup(client)}
+def scheduling_services(store: Store, client: WebClient, limits: SubscriptionLimits | None = None) -> dict[str, Any]:
+    """``{"store": store, "timezone_of": …, "limits": …}`` for ``RouteContext(services=…)``."""
+    return {"store": store, "timezone_of": timezone_lookup(client), "limits": limits or DEFAULT_LIMITS}
 
 
 def timezone_lookup(client: WebClient) -> Callable[[str], str | None]:

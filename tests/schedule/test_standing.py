@@ -67,7 +67,7 @@ def test_start_and_stop_in_the_bot_process(tmp_path: Path, kb: KnowledgeBase, ap
     try:
         assert running.scheduler.running
         assert running.health_checks()["database"]()["ok"] is True
-        assert set(running.extras) == {"store", "timezone_of"}
+        assert set(running.extras) == {"store", "timezone_of", "limits"}
     finally:
         running.stop()
     assert not running.scheduler.running
