@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from bot.schedule.errors import ScheduleError
-from bot.schedule.floor import check_cron, check_floor
+from bot.schedule.floor import check_stored
 from bot.store import Store
 
 logger = logging.getLogger(__name__)
@@ -20,8 +20,7 @@ def pause_unfit_subscriptions(store: Store) -> list[int]:
     paused = []
     for subscription in store.subscriptions.active():
         try:
-            check_cron(subscription.cron)
-            check_floor(subscription.cron, subscription.timezone)
+            check_stored(subscription.cron, subscription.timezone)
         except ScheduleError as exc:
             if store.subscriptions.pause(subscription.id, f"its schedule is refused: {exc.problem}"):
                 logger.warning("paused subscription %d: its schedule is refused: %s", subscription.id, exc.problem)

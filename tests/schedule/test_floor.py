@@ -7,13 +7,16 @@ digests an hour and ``"0 R * * *"`` 24 a day, although both passed a check of on
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.config import load_settings
 from bot.kb.base import KnowledgeBase
 from bot.schedule.errors import ScheduleError
-from bot.schedule.floor import check_cron, check_floor
+from bot.schedule.floor import check_cron, check_floor, check_stored
 from bot.schedule.runtime import prepare_scheduling
 from bot.store import Store
 from tests.fakes.slack_api import FakeSlackApi
@@ -46,6 +49,8 @@ def test_refused_with_the_reason(cron: str, problem: str) -> None:
     with pytest.raises(ScheduleError) as refused:
         check_cron(cron)
     assert problem in refused.value.problem
+    with pytest.raises(ScheduleError):
+        check_stored(cron, "UTC")
 
 
 @pytest.mark.parametrize(
@@ -55,6 +60,27 @@ def test_refused_with_the_reason(cron: str, problem: str) -> None:
 def test_deterministic_forms_that_fire_at_most_hourly_pass(cron: str) -> None:
     check_cron(cron)
     check_floor(cron, "Europe/Berlin")
+    check_stored(cron, "Europe/Berlin")
+
+
+FIELD = st.sampled_from("* 0 5 30 59 9 23 */2 */7 */61 0-0 1-5 0,30 1,2 0-23/3 L LW 5L 1#2 31 29 2 jan sun 7".split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(fields=st.lists(FIELD, min_size=5, max_size=5), zone=st.sampled_from(["UTC", "Europe/Berlin", "Australia/LHI"]))
+def test_the_start_up_check_agrees_with_the_walk_of_a_year(fields: list[str], zone: str) -> None:
+    cron = " ".join(fields)
+
+    def verdict(*checks: Callable[[], None]) -> str | None:
+        try:
+            for check in checks:
+                check()
+        except ScheduleError as exc:
+            return "too often" if "more than once an hour" in exc.problem else exc.problem
+        return None
+
+    walked = verdict(lambda: check_cron(cron), lambda: check_floor(cron, zone))
+    assert verdict(lambda: check_stored(cron, zone)) == walked
 
 
 def test_a_daylight_saving_change_that_brings_two_posts_closer_is_refused_in_that_zone_only() -> None:
@@ -116,9 +142,13 @@ def test_an_accepted_hourly_schedule_posts_hourly_across_both_changes(
 def test_stored_subscriptions_the_rules_refuse_are_paused_at_start_up(store: Store, kb: KnowledgeBase) -> None:
     random_minute = add_daily(store, kind="cron", cron="R * * * *", spec='"R * * * *"')
     random_hour = add_daily(store, kind="cron", cron="0 R * * *", spec='"0 R * * *"')
+    closer_in_summer = add_daily(
+        store, kind="cron", cron="30 1,2 * * *", spec='"30 1,2 * * *"', timezone="Europe/Berlin"
+    )
     fine = add_daily(store)
     prepare_scheduling(load_settings(database_url=str(store.engine.url)), kb)
     by_id = {s.id: s for s in store.subscriptions.all()}
     assert by_id[random_minute].paused and "random values (R)" in (by_id[random_minute].paused_reason or "")
     assert by_id[random_hour].paused
+    assert by_id[closer_in_summer].paused and "in Europe/Berlin" in (by_id[closer_in_summer].paused_reason or "")
     assert not by_id[fine].paused
