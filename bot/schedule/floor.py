@@ -126,8 +126,8 @@ def _first_firing(cron: str) -> dt.datetime:
 
 
 def _wall_gap(cron: str) -> dt.timedelta:
-    """The shortest gap between two of ``cron``'s times of day, across midnight too (a day after itself when it
-    fires once a day): its shortest gap on the wall clock, or less, when it never fires on consecutive days."""
+    """The shortest gap between two of ``cron``'s times of day, counting across midnight (a whole day when it has
+    one): its shortest gap on the wall clock when it fires on consecutive days, and a lower bound otherwise."""
     parsed = _parsed(cron, START)
     times = sorted(hour * 60 + minute for hour in parsed.hours for minute in parsed.minutes)
     gaps = [b - a for a, b in zip(times, times[1:], strict=False)] + [24 * 60 - times[-1] + times[0]]
