@@ -27,11 +27,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from slack_bolt import Ack, App, BoltRequest, Respond  # noqa: E402
-from slack_sdk import WebClient  # noqa: E402
+from slack_bolt import Ack, App, BoltRequest, Respond
+from slack_sdk import WebClient
 
-from bot.server.gunicorn import serve  # noqa: E402
-from bot.server.wsgi import WsgiApp, build_wsgi  # noqa: E402
+from bot.server.gunicorn import serve
+from bot.server.wsgi import WsgiApp, build_wsgi
 
 REPLY = "A fixed reply."
 

@@ -43,7 +43,7 @@ def project_outcomes(engine: Engine, paths: list[Path]) -> list[Outcome]:
     out = []
     for path in paths:
         for case in load_cases(path):
-            reply = engine.ask(case.q, slash=case.slash)
+            reply = engine.ask(case.q)
             top = reply.answers[0] if reply.answered and reply.answers else None
             score = top.score if top and reply.reason == "answer" else (99.0 if top else None)
             right = top is not None and case.expect is not None and top.id in case.expect

@@ -67,7 +67,7 @@ def latencies(engine: Engine, cases: list[Case], rounds: int) -> list[float]:
     for _ in range(rounds):
         for case in cases:
             t = time.perf_counter()
-            engine.ask(case.q, slash=case.slash)
+            engine.ask(case.q)
             samples.append((time.perf_counter() - t) * 1000)
     return samples
 

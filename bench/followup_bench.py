@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.answer.engine import Engine  # noqa: E402
-from bot.conversations.memory import ConversationKey, Memory, Windows  # noqa: E402
-from bot.kb.loader import load_knowledge  # noqa: E402
-from bot.store import open_store  # noqa: E402
+from bot.answer.engine import Engine
+from bot.conversations.memory import ConversationKey, Memory, Windows
+from bot.kb.loader import load_knowledge
+from bot.store import open_store
 
 PAIRS = [
     ("trade with Latin America?", "and imports?"),

@@ -49,10 +49,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.databases import POSTGRES_ENV, private_schema  # noqa: E402
-from tests.fakes import payloads as p  # noqa: E402
-from tests.fakes.bot_process import BotProcess, bot_env, child_pids, free_port, wait_for_workers  # noqa: E402
-from tests.fakes.slack_api import RESPONSE_URL_METHOD, FakeSlackApi  # noqa: E402
+from tests.databases import POSTGRES_ENV, private_schema
+from tests.fakes import payloads as p
+from tests.fakes.bot_process import BotProcess, bot_env, child_pids, free_port, wait_for_workers
+from tests.fakes.slack_api import RESPONSE_URL_METHOD, FakeSlackApi
 
 # What users ask: the answer engine's evaluation set (373 distinct questions, declines among them). Every reply is
 # remembered once asked (ANSWER_CACHE_SIZE), so the 1-worker runs add tradebot with the cache off beside it.

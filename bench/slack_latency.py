@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.fakes import payloads as p  # noqa: E402
-from tests.fakes.bot_process import BotProcess, bot_env, free_port  # noqa: E402
-from tests.fakes.slack_api import RESPONSE_URL_METHOD, FakeSlackApi  # noqa: E402
+from tests.fakes import payloads as p
+from tests.fakes.bot_process import BotProcess, bot_env, free_port
+from tests.fakes.slack_api import RESPONSE_URL_METHOD, FakeSlackApi
 
 QUESTIONS = ["how fast did exports to ASEAN grow?", "asean", "trade with the EU", "key", "lithium batteries", "bitcoin"]
 

@@ -19,12 +19,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from slack_sdk import WebClient  # noqa: E402
+from slack_sdk import WebClient
 
-from bot.slack.client import PooledWebClient  # noqa: E402
-from bot.slack.keepalive import ConnectionPool  # noqa: E402
-from tests.fakes.slack_api import FakeSlackApi  # noqa: E402
-from tests.fakes.tls import self_signed  # noqa: E402
+from bot.slack.client import PooledWebClient
+from bot.slack.keepalive import ConnectionPool
+from tests.fakes.slack_api import FakeSlackApi
+from tests.fakes.tls import self_signed
 
 TOKEN = "xoxb-0000000001-0000000002-faketokenvalue"
 BLOCKS = [{"type": "section", "text": {"type": "mrkdwn", "text": "x" * 600}}] * 4  # about a tradebot answer

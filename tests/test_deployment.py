@@ -73,7 +73,7 @@ def test_the_image_runs_either_mode_and_its_healthcheck_is_the_probe() -> None:
 class _Answer(BaseHTTPRequestHandler):
     status = 200
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:  # http.server's name
         self.send_response(self.status)
         self.send_header("Content-Length", "0")
         self.end_headers()

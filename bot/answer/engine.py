@@ -17,6 +17,7 @@ from bot.answer.declines import Decline, explain_decline
 from bot.answer.features import Asked, agrees, coverage, covered, features, fuzzy_similarity
 from bot.answer.followup import FollowUps, Turn
 from bot.answer.index import Index
+from bot.answer.kb_replies import entry_answer, topic_reply
 from bot.answer.language import language
 from bot.answer.models import Answer, Candidate, Reply
 from bot.answer.normalize import MAX_CHARS
@@ -30,7 +31,6 @@ from bot.answer.words import phrase_of
 from bot.kb.base import Entry, KnowledgeBase
 
 DEFAULT_CACHE_SIZE = 1024  # distinct messages whose replies are remembered (a few MB at most)
-MAX_TOPIC_ANSWERS = 40  # a bare topic lists its headline and this many figures at most (Slack shows fewer)
 MAX_ANSWERS = 3  # the answer and its related figures (one more per extra part asked)
 FULL_COVERAGE = 0.9  # a figure described by the subject words asked answers a message with "and" by itself
 FUZZY_SHORTLIST = 8  # the fuzzy similarity is computed for this many best candidates only (it is the slow part)
@@ -71,21 +71,20 @@ class Engine:
         self._alias_topics.pop((), None)
 
     # ------------------------------------------------------------------ asking
-    def ask(self, text: str, *, slash: bool = False) -> Reply:
+    def ask(self, text: str) -> Reply:
         """Answer a message.
 
         Args:
-            text: A mention, a DM, or (``slash=True``) what follows ``/trade``. Slack markup is allowed.
-            slash: The text is a slash-command argument, usually terse ("asean", "lithium batteries").
+            text: A mention, a DM, or what follows ``/trade`` (often terse: "asean"). Slack markup is allowed.
 
         Returns:
             A Reply: ranked answers, the figures of a topic, facts about the briefing, or a decline with suggestions.
         """
         if len(text) > MAX_CHARS:
             return Reply(query=text[:200], answered=False, reason="too_long")
-        return self._remembered(text, slash)
+        return self._remembered(text)
 
-    def converse(self, text: str, last: Turn | None, *, slash: bool = False) -> tuple[Reply, Turn | None]:
+    def converse(self, text: str, last: Turn | None) -> tuple[Reply, Turn | None]:
         """Answer a message of a conversation whose last question was ``last`` (None: the first).
 
         A follow-up ("and imports?", "what about the EU?", "who said that?") is read against the last reading; a
@@ -93,7 +92,7 @@ class Engine:
         last one again when the message asked nothing about trade: "thanks!").
         """
         if len(text) > MAX_CHARS:
-            return self.ask(text, slash=slash), last
+            return self.ask(text), last
         if last is not None and self.followups.asks_source(text):
             return self._source_reply(text, last), last
         reading = self.reader.read(text)
@@ -169,7 +168,7 @@ class Engine:
         return self._topic_reply(topic.name, topic_id, None)
 
     # ------------------------------------------------------------------ deciding
-    def _ask(self, text: str, slash: bool) -> Reply:
+    def _ask(self, text: str) -> Reply:
         return self._reply_read(text, self.reader.read(text))
 
     def _reply_read(self, text: str, reading: Reading) -> Reply:
@@ -318,18 +317,10 @@ class Engine:
         return r.subjects[0].topic
 
     def _topic_reply(self, query: str, topic_id: str, view: ReadingView | None) -> Reply:
-        topic = self.kb.topic(topic_id)
-        entries = self.kb.entries_for_topic(topic_id)[:MAX_TOPIC_ANSWERS]
-        answers = [self._entry_answer(e, 100.0 if i == 0 else 90.0) for i, e in enumerate(entries)]
-        return Reply(
-            query=query,
-            answered=True,
-            answers=answers,
-            topic=topic_id,
-            topic_name=topic.name if topic else topic_id,
-            reason="topic",
-            reading=view,
-        )
+        reply = topic_reply(self.kb, topic_id, query, view)
+        if reply is None:  # a topic with no figures: nothing to list
+            return Reply(query=query, answered=False, reason="unknown", not_found=topic_id, reading=view)
+        return reply
 
     def answer_of(self, scored: Scored, note: bool = True) -> Answer:
         """The answer a scored figure gives; with ``note``, a group's figure given for one member says so."""
@@ -363,8 +354,7 @@ class Engine:
         return Reply(query=text, answered=True, reason="source", answers=answers, asked=len(answers), reading=view)
 
     def _entry_answer(self, entry: Entry, score: float) -> Answer:
-        topic = self.kb.topic(entry.indicator.topic)
-        return Answer.from_entry(entry, topic.name if topic else entry.indicator.topic, score)
+        return entry_answer(self.kb, entry, score)
 
     def _candidate(self, scored: Scored) -> Candidate:
         ind = scored.profile.entry.indicator

@@ -133,7 +133,7 @@ class FollowUps:
         return options
 
 
-def _unique(items: tuple) -> tuple:  # noqa: ANN001 - subjects or entities
+def _unique(items: tuple) -> tuple:  # subjects or entities
     return tuple(dict.fromkeys(items))
 
 

@@ -68,7 +68,7 @@ class Conversation:
     """The bot's side of the chat: one conversation, so a line may follow up the last question ("and imports?");
     it also remembers the last answer's numbered follow-ups."""
 
-    def __init__(self, engine, screen):  # noqa: ANN001 - the engine and screen types are imported lazily
+    def __init__(self, engine, screen):  # the engine and screen types are imported lazily
         from bot.answer.followup import LocalConversation
 
         self.engine = engine

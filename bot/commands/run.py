@@ -83,7 +83,7 @@ def main(args: argparse.Namespace) -> int:
             check_bot_token(settings)
         except SlackStartupError as exc:
             raise CommandError(str(exc), exc.code) from None
-        from bot.schedule.runtime import prepare_scheduling
+        from bot.schedule.prepare import prepare_scheduling
         from bot.store import StoreError
 
         try:

@@ -15,6 +15,15 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from bot.answer.models import Answer, Reply
+from bot.outcomes import (
+    AnswerOutcome,
+    HelpOutcome,
+    KeyFiguresOutcome,
+    NoticeOutcome,
+    Outcome,
+    SubscriptionRemovedOutcome,
+    TopicsOutcome,
+)
 from bot.render import limits
 from bot.render.actions import MORE_ON, SHARE, SUGGEST, action_id
 from bot.render.comparison import chart_block, table_block
@@ -27,19 +36,9 @@ from bot.render.text import (
     decline_text,
     facts_text,
     figure_line,
-    figure_parts,
     human_date,
     read_as,
     reply_text,
-)
-from bot.router.outcomes import (
-    AnswerOutcome,
-    HelpOutcome,
-    KeyFiguresOutcome,
-    NoticeOutcome,
-    Outcome,
-    SubscriptionRemovedOutcome,
-    TopicsOutcome,
 )
 
 # Room kept free at the end of every message for the actions row, the share button and a "shared by" line.
@@ -181,7 +180,7 @@ def reply_message(reply: Reply) -> SlackMessage:
             blocks += answer_blocks(answer)
         related = reply.answers[asked:]
         if related:
-            lines = "\n".join(f"• {escape(a.label)}: {_figure_mrkdwn(a)}" for a in related)
+            lines = "\n".join(f"• {escape(a.label)}: {figure_mrkdwn(a)}" for a in related)
             blocks.append(section(clip(f"*Related figures*\n{lines}", limits.SECTION_TEXT)))
         for missing in reply.missing:
             blocks.append(context(f":information_source: {escape(missing)}"))
@@ -227,7 +226,7 @@ def answer_blocks(answer: Answer) -> list[Block]:
     """One answer: the label and the figure in bold with its change and period, the quote, then who said it."""
     # A note (a group's figure given where one member was asked) comes before the figure, so it is read first.
     note = f":information_source: _{escape(answer.note)}_\n" if answer.note else ""
-    figure = f"{note}{escape(answer.label)}\n{_figure_mrkdwn(answer)}"
+    figure = f"{note}{escape(answer.label)}\n{figure_mrkdwn(answer)}"
     room = limits.SECTION_TEXT - len(figure) - 1
     return [section(f"{figure}\n{quote(answer.quote, room)}"), context(citation_mrkdwn(answer))]
 
@@ -289,10 +288,9 @@ def apology_message() -> SlackMessage:
     return message(APOLOGY, [section(f":warning: {APOLOGY}")])
 
 
-def _figure_mrkdwn(answer: Answer) -> str:
-    lead, extras, period = figure_parts(answer)
-    shown = [escape(x) for x in extras]
-    return bold(lead) + (f" ({'; '.join(shown)})" if shown else "") + (f" · {escape(period)}" if period else "")
+def figure_mrkdwn(answer: Answer) -> str:
+    """The figure in Slack mrkdwn: the lead in bold, the rest escaped, the period after a middle dot."""
+    return figure_line(answer, strong=bold, escape=escape, period_sep=" · ")
 
 
 def _fit(blocks: list[Block], more: int = 0, budget: int = CONTENT_BLOCKS) -> list[Block]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import io
 
 from bot.answer.models import Reply
+from bot.outcomes import AnswerOutcome, Outcome
 from bot.render.comparison import chart_block
-from bot.router.outcomes import AnswerOutcome, Outcome
 
 WIDTH, HEIGHT, DPI = 8.0, 4.5, 100  # inches: 800 x 450 pixels, legible in a Slack preview
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.outcomes import HelpOutcome, KeyFiguresOutcome
 from bot.render import limits
-from bot.render.blocks import _figure_mrkdwn
+from bot.render.blocks import figure_mrkdwn
 from bot.render.kit import Block, context, divider, header, section
 from bot.render.mrkdwn import escape
 from bot.render.text import human_date
-from bot.router.outcomes import HelpOutcome, KeyFiguresOutcome
 
 FIGURES_PER_SECTION = 8  # several short lines per section keeps the tab compact
 
@@ -26,7 +26,7 @@ def home_view(key: KeyFiguresOutcome, usage: HelpOutcome) -> dict[str, Any]:
             )
         )
     blocks += [divider(), header("Key figures")]
-    lines = [f"• {escape(a.label)}: {_figure_mrkdwn(a)} — {escape(a.speaker)}" for a in key.answers]
+    lines = [f"• {escape(a.label)}: {figure_mrkdwn(a)} — {escape(a.speaker)}" for a in key.answers]
     for start in range(0, len(lines), FIGURES_PER_SECTION):
         blocks.append(section("\n".join(lines[start : start + FIGURES_PER_SECTION])))
     if not lines:

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from functools import singledispatch
 
-from bot.render.text import figure_line, reply_text
-from bot.router.outcomes import (
+from bot.outcomes import (
     AnswerOutcome,
     HelpOutcome,
     KeyFiguresOutcome,
@@ -18,6 +17,7 @@ from bot.router.outcomes import (
     SubscriptionRemovedOutcome,
     TopicsOutcome,
 )
+from bot.render.text import figure_line, reply_text
 
 
 @singledispatch

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from bot.answer.models import Answer, Reply
-from bot.render.text import citation, decline_lead, figure_parts, read_as
+from bot.render.text import citation, decline_lead, figure_line, read_as
 
 BOLD, DIM, NORMAL = "\033[1m", "\033[2m", "\033[22m"
 MIN_WIDTH = 40
@@ -95,7 +95,7 @@ def draw_reply(reply: Reply, screen: Screen) -> Drawn:
     if related:
         drawn.lines += ["", *screen.lines("Related figures", BOLD)]
         for answer in related:
-            drawn.lines += screen.lines(f"• {answer.label}: {_figure(answer)}", indent="  ")
+            drawn.lines += screen.lines(f"• {answer.label}: {figure_line(answer, period_sep=' · ')}", indent="  ")
     for missing in reply.missing:
         drawn.lines += screen.lines(missing)
     if reply.reading:
@@ -119,8 +119,7 @@ def _answer(answer: Answer, screen: Screen) -> list[str]:
 
 
 def _figure(answer: Answer) -> str:
-    lead, extras, period = figure_parts(answer)
-    return lead + (f" ({'; '.join(extras)})" if extras else "") + (f" · {period}" if period else "")
+    return figure_line(answer, period_sep=" · ")
 
 
 def _follow_up(drawn: Drawn, screen: Screen, label: str, query: str) -> list[str]:

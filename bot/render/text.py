@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -42,12 +43,27 @@ def figure_parts(answer: Answer) -> Figure:
     return Figure(lead, tuple(extras), period)
 
 
-def figure_line(answer: Answer) -> str:
+def _same(text: str) -> str:
+    return text
+
+
+def figure_line(
+    answer: Answer,
+    *,
+    strong: Callable[[str], str] = _same,
+    escape: Callable[[str], str] = _same,
+    period_sep: str = ", ",
+) -> str:
     """The figure as stated, with what was stated alongside it: "7.55 trillion yuan (up 8%)", then the period
-    when the label does not hold it: "up 6%, December 2025"."""
+    when the label does not hold it: "up 6%, December 2025".
+
+    The one place a figure is drawn: Slack passes its bold and escaping (``*7.55 trillion yuan* (up 8%) · …``),
+    the terminal its separator; plain text takes the defaults.
+    """
     lead, extras, period = figure_parts(answer)
-    line = lead + (f" ({'; '.join(extras)})" if extras else "")
-    return f"{line}, {period}" if period else line
+    shown = [escape(x) for x in extras]
+    line = strong(lead) + (f" ({'; '.join(shown)})" if shown else "")
+    return f"{line}{period_sep}{escape(period)}" if period else line
 
 
 def citation(answer: Answer) -> str:

@@ -1,19 +1,12 @@
 """The ``/trade`` command without Slack: a subcommand table, routing, and outcomes to render.
 
-Slack listeners and the terminal chat both call ``route``; ``bot.render`` draws the outcome. To add
+Slack listeners and the terminal chat both call ``route``; ``bot.render`` draws the outcome (``bot.outcomes``). To add
 subcommands, write a module that calls ``register(Subcommand(...))`` at import and import it below.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from bot.router import (
-    builtin,  # noqa: F401 - registers help, topics and key
-    compare,  # noqa: F401 - registers compare and rank
-    subscriptions,  # noqa: F401 - registers subscribe, subscriptions and unsubscribe
-)
-from bot.router.outcomes import (
+from bot.outcomes import (
     AnswerOutcome,
     HelpEntry,
     HelpOutcome,
@@ -24,11 +17,13 @@ from bot.router.outcomes import (
     TopicItem,
     TopicsOutcome,
 )
+from bot.router import (
+    builtin,  # noqa: F401 - registers help, topics and key
+    compare,  # noqa: F401 - registers compare and rank
+    subscriptions,  # noqa: F401 - registers subscribe, subscriptions and unsubscribe
+)
 from bot.router.route import ask, more_on, route
-from bot.router.table import COMMAND, RouteContext, Subcommand, lookup, register, subcommands
-
-if TYPE_CHECKING:
-    from bot.answer.engine import Engine
+from bot.router.table import COMMAND, RouteContext, RouteServices, Subcommand, lookup, register, subcommands
 
 __all__ = [
     "COMMAND",
@@ -39,6 +34,7 @@ __all__ = [
     "NoticeOutcome",
     "Outcome",
     "RouteContext",
+    "RouteServices",
     "Subcommand",
     "TopicGroup",
     "TopicItem",
@@ -48,13 +44,5 @@ __all__ = [
     "more_on",
     "register",
     "route",
-    "route_text",
     "subcommands",
 ]
-
-
-def route_text(engine: Engine, text: str) -> str:
-    """Route a ``/trade`` line typed in the terminal and render the outcome as plain text."""
-    from bot.render.outcome_text import outcome_text
-
-    return outcome_text(route(text, RouteContext(kb=engine.kb, engine=engine)))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.router.figures import key_answers
-from bot.router.outcomes import HelpEntry, HelpOutcome, KeyFiguresOutcome, Outcome, TopicGroup, TopicItem, TopicsOutcome
+from bot.answer.kb_replies import key_answers
+from bot.outcomes import HelpEntry, HelpOutcome, KeyFiguresOutcome, Outcome, TopicGroup, TopicItem, TopicsOutcome
 from bot.router.table import COMMAND, RouteContext, Subcommand, lookup, register, subcommands
 
 QUESTION_EXAMPLES = (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.router.outcomes import AnswerOutcome, Outcome
+from bot.outcomes import AnswerOutcome, Outcome
 from bot.router.table import COMMAND, RouteContext, Subcommand, register
 
 

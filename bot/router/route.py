@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from bot.answer.kb_replies import topic_reply
+from bot.outcomes import AnswerOutcome, NoticeOutcome, Outcome
 from bot.router.builtin import help_outcome
-from bot.router.figures import topic_reply
-from bot.router.outcomes import AnswerOutcome, NoticeOutcome, Outcome
 from bot.router.table import RouteContext, lookup
 
 
-def route(text: str, ctx: RouteContext, *, slash: bool = True) -> Outcome:
+def route(text: str, ctx: RouteContext) -> Outcome:
     """Route one line.
 
     Empty text is help; a first word naming a subcommand runs it; anything else is a question for the engine.
@@ -17,7 +17,6 @@ def route(text: str, ctx: RouteContext, *, slash: bool = True) -> Outcome:
     Args:
         text: what followed ``/trade``, or a mention with the bot's name removed.
         ctx: knowledge, engine and who asked.
-        slash: True for ``/trade`` (passed to the engine, which may read bare topics more readily).
     """
     text = text.strip()
     if not text:
@@ -26,16 +25,16 @@ def route(text: str, ctx: RouteContext, *, slash: bool = True) -> Outcome:
     subcommand = lookup(first)
     if subcommand is not None and (subcommand.takes_args or not rest.strip()):
         return subcommand.handler(rest.strip(), ctx)
-    return ask(text, ctx, slash=slash)
+    return ask(text, ctx)
 
 
-def ask(text: str, ctx: RouteContext, *, slash: bool = False) -> AnswerOutcome:
+def ask(text: str, ctx: RouteContext) -> AnswerOutcome:
     """A question for the engine (a suggestion button asks its query this way); in a conversation, read against its
     last question, which it then replaces."""
     if ctx.conversation is None:
-        return AnswerOutcome(reply=ctx.engine.ask(text, slash=slash))
+        return AnswerOutcome(reply=ctx.engine.ask(text))
     last = ctx.conversation.recall()
-    reply, turn = ctx.engine.converse(text, last, slash=slash)
+    reply, turn = ctx.engine.converse(text, last)
     if turn is not None and turn is not last:
         ctx.conversation.remember(turn)
     return AnswerOutcome(reply=reply)

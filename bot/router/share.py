@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 
-from bot.router.figures import key_answers, reply_from_ids
-from bot.router.outcomes import AnswerOutcome, KeyFiguresOutcome, Outcome
+from bot.answer.kb_replies import key_answers, reply_from_ids
+from bot.outcomes import AnswerOutcome, KeyFiguresOutcome, Outcome
 from bot.router.table import RouteContext
 
 VALUE_MAX = 2000  # Slack's limit on a button value

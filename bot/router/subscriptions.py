@@ -1,9 +1,8 @@
 """``/trade subscribe``, ``/trade subscriptions`` and ``/trade unsubscribe``: scheduled digests, from Slack.
 
-The handlers need two services in ``RouteContext.services`` (the Slack listener supplies them, see
-``bot.schedule.services.scheduling_services``): ``store``, the database, and ``timezone_of``, a function from a
-Slack user id to the user's IANA time zone (``users.info``) or None. ``limits`` (SubscriptionLimits, default the
-documented caps) and ``clock`` (to fix "now") may be given.
+The handlers use ``RouteContext.services`` (``RouteServices``; the Slack runtime supplies them): ``store``, the
+database, ``timezone_of``, a Slack user id to the user's IANA time zone (``users.info``) or None, ``limits``, the
+caps on subscriptions (the documented defaults when None), and ``clock``.
 """
 
 from __future__ import annotations
@@ -12,10 +11,10 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 
-from bot.router.outcomes import NoticeOutcome, Outcome, SubscriptionRemovedOutcome
+from bot.outcomes import NoticeOutcome, Outcome, SubscriptionRemovedOutcome
 from bot.router.table import COMMAND, RouteContext, Subcommand, register
 from bot.schedule import manage
-from bot.store import Store, StoreError, utcnow
+from bot.store import Store, StoreError
 
 logger = logging.getLogger(__name__)
 
@@ -33,9 +32,9 @@ def subscribe_outcome(args: str, ctx: RouteContext) -> Outcome:
             channel=ctx.channel_id or "",
             user=ctx.user_id or "",
             text=args,
-            timezone_of=ctx.services.get("timezone_of"),
+            timezone_of=ctx.services.timezone_of,
             now=now,
-            limits=ctx.services.get("limits"),
+            limits=ctx.services.limits,
         ),
     )
 
@@ -56,12 +55,11 @@ def unsubscribe_outcome(args: str, ctx: RouteContext) -> Outcome:
 
 
 def _guarded(ctx: RouteContext, action: Callable[[Store, dt.datetime], tuple[bool, str] | manage.Removed]) -> Outcome:
-    store = ctx.services.get("store")
+    store = ctx.services.store
     if store is None or not ctx.channel_id or not ctx.user_id:
         return NoticeOutcome(text=NOT_HERE, ok=False)
-    clock: Callable[[], dt.datetime] = ctx.services.get("clock") or utcnow
     try:
-        result = action(store, clock())
+        result = action(store, ctx.services.clock())
     except StoreError as exc:
         logger.error("subscriptions: %s", exc)
         return NoticeOutcome(text=UNAVAILABLE, ok=False)

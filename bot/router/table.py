@@ -7,18 +7,42 @@ complete before the first request. Help is generated from this table, so it cann
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from bot.router.outcomes import Outcome
+from bot.outcomes import Outcome
 
 if TYPE_CHECKING:
     from bot.answer.engine import Engine
     from bot.answer.followup import Conversation
     from bot.kb.base import KnowledgeBase
+    from bot.schedule.limits import SubscriptionLimits
+    from bot.store import Store
 
 COMMAND = "/trade"
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True)
+class RouteServices:
+    """What subcommands may use beyond the knowledge: each is absent where the surface has none (the terminal).
+
+    Attributes:
+        store: the database (subscriptions); None in the terminal, where ``/trade subscribe`` says so.
+        timezone_of: a Slack user id to the user's IANA time zone (``users.info``), or None when unknown.
+        clock: "now", aware; tests fix it.
+        limits: the caps on subscriptions per channel and per user (SUBSCRIPTIONS_PER_*); None for the defaults.
+    """
+
+    store: Store | None = None
+    timezone_of: Callable[[str], str | None] | None = None
+    clock: Callable[[], dt.datetime] = _utcnow
+    limits: SubscriptionLimits | None = None
 
 
 @dataclass(frozen=True)
@@ -30,7 +54,7 @@ class RouteContext:
         engine: the answer engine built on ``kb``.
         user_id: the Slack user who typed the command (None in the terminal).
         channel_id: the channel it was typed in (None in the terminal).
-        services: anything else a subcommand needs, by name (the scheduling issue adds its store here).
+        services: the store, the time-zone look-up and the clock (``RouteServices``).
         conversation: the conversation the message belongs to (a thread, a DM, the terminal chat), for follow-ups;
             None for a message read on its own (``/trade``).
     """
@@ -39,7 +63,7 @@ class RouteContext:
     engine: Engine
     user_id: str | None = None
     channel_id: str | None = None
-    services: Mapping[str, Any] = field(default_factory=dict)
+    services: RouteServices = field(default_factory=RouteServices)
     conversation: Conversation | None = None
 
 

@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from bot.answer.kb_replies import entry_answer
 from bot.answer.models import Answer
 from bot.kb.base import Entry, KnowledgeBase
 from bot.store.models import RotationState
@@ -71,7 +72,7 @@ def figure_of_the_day(
 
 
 def _answers(kb: KnowledgeBase, entries: list[Entry]) -> list[Answer]:
-    return [Answer.from_entry(e, _topic_name(kb, e.indicator.topic), 100.0) for e in entries]
+    return [entry_answer(kb, e) for e in entries]
 
 
 def _topic_name(kb: KnowledgeBase, topic_id: str) -> str:

@@ -18,9 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.kb.base import KnowledgeBase
-from bot.render.digest import digest_message
 from bot.schedule import content
-from bot.schedule.poster import Poster, PostResult
+from bot.schedule.publisher import DigestPublisher, PostResult
 from bot.schedule.slots import latest_slot
 from bot.store import Store, StoreError, Subscription, utcnow
 
@@ -51,7 +50,7 @@ class Scheduler:
     Args:
         store: the database shared by every process.
         kb: the knowledge base the digests are drawn from.
-        poster: posts to Slack with retries and per-channel pacing.
+        publisher: delivers a digest (on Slack: rendered, posted with retries and per-channel pacing).
         clock: the current time, aware (tests pass a fake clock).
         catch_up: how late a slot may be and still be posted.
         owner: recorded on each claim; defaults to host:pid.
@@ -61,14 +60,14 @@ class Scheduler:
         self,
         store: Store,
         kb: KnowledgeBase,
-        poster: Poster,
+        publisher: DigestPublisher,
         clock: Callable[[], dt.datetime] = utcnow,
         catch_up: dt.timedelta = CATCH_UP,
         owner: str | None = None,
     ):
         self.store = store
         self.kb = kb
-        self.poster = poster
+        self.publisher = publisher
         self.clock = clock
         self.catch_up = catch_up
         self.owner = owner or f"{socket.gethostname()}:{os.getpid()}"
@@ -131,8 +130,7 @@ class Scheduler:
             logger.error("scheduler: subscription %d: %s", subscription.id, error)
             report.failed.append(subscription.id)
             return
-        message = digest_message(digest)
-        result = self.poster.post(subscription.channel, message.text, message.blocks)
+        result = self.publisher.publish(subscription.channel, digest)
         if result.ok:
             deliveries.finish(
                 subscription.id, slot, "posted", attempts=result.attempts, message_ts=result.ts, figure=digest.figure
@@ -162,7 +160,7 @@ class Scheduler:
             f"{reason}. Once that is fixed, type `/trade subscribe {resubscribe_args(subscription)}` there "
             "to resume it."
         )
-        dm = self.poster.direct_message(subscription.creator, text)
+        dm = self.publisher.direct_message(subscription.creator, text)
         if not dm.ok:
             logger.error("scheduler: could not tell %s about the pause: %s", subscription.creator, dm.error)
 

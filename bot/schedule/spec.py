@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict
 from bot.schedule.errors import ScheduleError
 from bot.schedule.floor import check_cron
 from bot.schedule.timezones import canonical_timezone, looks_like_timezone
-from bot.store.models import Kind
+from bot.store.models import ScheduleKind
 
 USAGE = (
     "/trade subscribe daily 09:00 · /trade subscribe weekly mon 09:00 asean · "
@@ -41,7 +41,7 @@ class ScheduleSpec(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    kind: Kind
+    kind: ScheduleKind
     cron: str
     spec: str  # as it can be typed again: "daily 09:00", "weekly mon 09:00", '"0 9 * * 1-5"', "figure-of-the-day 09:00"
     topic: str | None = None
@@ -75,7 +75,7 @@ def parse_schedule(text: str, resolve_topic: TopicResolver) -> ScheduleSpec:
     return ScheduleSpec(kind=kind, cron=cron, spec=spec, topic=topic, timezone=timezone)
 
 
-def _schedule(tokens: list[str]) -> tuple[Kind, str, str, list[str]]:
+def _schedule(tokens: list[str]) -> tuple[ScheduleKind, str, str, list[str]]:
     head, rest = tokens[0].lower(), tokens[1:]
     if head == "daily":
         if not rest:

@@ -25,23 +25,12 @@ class WorkerFactory:
         self.kb = kb
 
     def __call__(self) -> WsgiApp:
-        from bot.answer.engine import Engine
-        from bot.schedule.runtime import start_scheduling
-        from bot.slack.app import create_app
-        from bot.slack.client import build_web_client
-        from bot.slack.middleware.chain import hardening_middleware
-        from bot.slack.sweeper import LeaseSweeper
+        from bot.slack.runtime import build_runtime
+        from bot.store.health import database_check
 
-        client = build_web_client(self.settings)
-        scheduling = start_scheduling(self.settings, self.kb, client)
-        # The store also de-duplicates Slack's events: a claim there is seen by every worker sharing the database.
-        middleware = hardening_middleware(scheduling.store)
-        engine = Engine(self.kb, self.settings.answer_cache_size)
-        app = create_app(self.settings, self.kb, engine, client=client, middleware=middleware, extras=scheduling.extras)
-        # Answers questions that a worker killed after acking left unanswered (its own or another worker's).
-        secret = self.settings.slack_signing_secret
-        LeaseSweeper(app, scheduling.store.leases, secret, interval=self.settings.lease_sweep_seconds).start()
-        wsgi = build_wsgi(app, {"knowledge": knowledge_check(self.kb), **scheduling.health_checks()})
+        runtime = build_runtime(self.settings, self.kb, signing_secret=self.settings.slack_signing_secret)
+        checks = {"knowledge": knowledge_check(self.kb), "database": database_check(runtime.store)}
+        wsgi = build_wsgi(runtime.app, checks)
         freeze_startup_objects()
         return wsgi
 

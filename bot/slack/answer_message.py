@@ -37,7 +37,7 @@ def answer_message(event: dict[str, Any], context: BoltContext, client: WebClien
     with services.working_on(client, channel, event["ts"], logger):
         text = plain_text(event.get("text"), context.bot_user_id)
         key = conversation_key(event, context.team_id or event.get("team"))
-        outcome = route(text, services.route_context(event.get("user"), channel, conversation=key), slash=False)
+        outcome = route(text, services.route_context(event.get("user"), channel, conversation=key))
         post_message(
             client,
             lambda: outcome_png(outcome),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -15,12 +15,12 @@ from bot.answer.engine import Engine
 from bot.config import Settings
 from bot.conversations.memory import Memory, Windows
 from bot.kb.base import KnowledgeBase
+from bot.router import RouteServices
 from bot.slack import listeners
 from bot.slack.apology import on_error
 from bot.slack.client import PooledWebClient, build_web_client
 from bot.slack.middleware.services import ProvideServices
 from bot.slack.services import Services
-from bot.store.store import utcnow
 
 # Threads of the answer pool, where the listeners' work runs after the ack (Bolt's default pool has 5).
 LISTENER_THREADS = 32
@@ -35,16 +35,16 @@ class _DropTokenSkipped(logging.Filter):
         return "`token` will be unused" not in record.getMessage()
 
 
-def _memory(settings: Settings, extras: Mapping[str, Any]) -> Memory | None:
-    """Conversations kept in the store that the scheduling services brought, if any."""
-    store = extras.get("store")
+def _memory(settings: Settings, services: RouteServices) -> Memory | None:
+    """Conversations kept in the store, if the app has one."""
+    store = services.store
     if store is None:
         return None
     windows = Windows(
         thread=dt.timedelta(hours=settings.conversation_thread_hours),
         direct=dt.timedelta(minutes=settings.conversation_dm_minutes),
     )
-    return Memory(store.conversations, windows, extras.get("clock") or utcnow)
+    return Memory(store.conversations, windows, services.clock)
 
 
 def create_app(
@@ -54,7 +54,7 @@ def create_app(
     *,
     client: WebClient | None = None,
     middleware: Sequence[Callable[..., Any]] = (),
-    extras: Mapping[str, Any] | None = None,
+    route_services: RouteServices | None = None,
     listener_threads: int = LISTENER_THREADS,
 ) -> App:
     """Build the Bolt app.
@@ -68,18 +68,23 @@ def create_app(
         engine: the answer engine on ``kb``.
         client: a ready WebClient (default: ``build_web_client(settings)``).
         middleware: global middleware run before listeners, in order (e.g. de-duplicating Slack's retries).
-        extras: services for later features, given to router handlers as ``RouteContext.services``.
+        route_services: the store, time-zone look-up and clock, given to subcommands as ``RouteContext.services``.
         listener_threads: size of Bolt's listener thread pool.
     """
     logger = logging.getLogger(LOGGER_NAME)
     if not any(isinstance(f, _DropTokenSkipped) for f in logger.filters):
         logger.addFilter(_DropTokenSkipped())
-    # One pool for the work after each ack (bot.slack.listeners.ack), also Bolt's listener executor (the size
+    # One pool for the work after each ack (bot.slack.listeners.after_ack), also Bolt's listener executor (the size
     # guard's reply runs there): sized so a burst of slow answers does not hold back newer ones.
     answers = ThreadPoolExecutor(max_workers=listener_threads, thread_name_prefix="tradebot-listener")
-    extras = dict(extras or {})
+    route_services = route_services or RouteServices()
     services = Services(
-        settings=settings, kb=kb, engine=engine, answers=answers, extras=extras, memory=_memory(settings, extras)
+        settings=settings,
+        kb=kb,
+        engine=engine,
+        answers=answers,
+        route_services=route_services,
+        memory=_memory(settings, route_services),
     )
     shared = client or build_web_client(settings)
     app = App(

@@ -19,7 +19,7 @@ class PooledWebClient(WebClient):
 
     It overrides the one slack_sdk method that opens a connection (the SDK has no hook for a transport); everything
     around it (arguments, retry handlers, ``SlackResponse``) is the SDK's. With a proxy it falls back to the SDK's
-    own path. It holds no per-request state, so Bolt's copy of a request's context for a lazy listener shares it.
+    own path.
     """
 
     def __init__(self, *args: Any, pool: ConnectionPool = POOL, **kwargs: Any):
@@ -33,9 +33,6 @@ class PooledWebClient(WebClient):
         if answer.headers.get_content_type() == "application/gzip":
             return {"status": answer.status, "headers": answer.headers, "body": answer.body}
         return {"status": answer.status, "headers": answer.headers, "body": answer.text()}
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> PooledWebClient:
-        return self
 
 
 class PooledWebhookClient(WebhookClient):

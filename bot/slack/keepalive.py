@@ -44,7 +44,7 @@ Origin = tuple[str, str, int, ssl.SSLContext | None]
 
 
 @dataclass(frozen=True)
-class Answer:
+class PooledResponse:
     """An HTTP answer read to the end."""
 
     status: int
@@ -74,7 +74,7 @@ class ConnectionPool:
         self._tls: ssl.SSLContext | None = None  # built once: loading the CA store costs milliseconds
         self.opened = 0  # connections opened, for tests and benchmarks
 
-    def send(self, req: Request, timeout: float, tls: ssl.SSLContext | None = None) -> Answer:
+    def send(self, req: Request, timeout: float, tls: ssl.SSLContext | None = None) -> PooledResponse:
         """POST (or ``req.get_method()``) ``req`` and read the whole answer.
 
         Raises:
@@ -105,7 +105,7 @@ class ConnectionPool:
                 raise URLError(again) from again
         try:
             response = conn.getresponse()
-            answer = Answer(response.status, response.reason, response.headers, response.read())
+            answer = PooledResponse(response.status, response.reason, response.headers, response.read())
         except BaseException:
             conn.close()
             raise

@@ -45,7 +45,7 @@ def check_bot_token(settings: Settings) -> None:
     )
     try:
         client.auth_test()
-    except Exception as error:  # noqa: BLE001 - every failure becomes one line; nothing here is our bug
+    except Exception as error:  # every failure becomes one line; nothing here is our bug
         raise startup_error(error, "SLACK_BOT_TOKEN", "auth.test", settings) from None
 
 

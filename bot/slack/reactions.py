@@ -76,7 +76,7 @@ class _Reaction:
         _call(self.logger, self.client.reactions_remove, channel=self.channel, timestamp=self.ts, name=self.name)
 
 
-def _call(logger: Logger, method, **kwargs: str) -> bool:  # noqa: ANN001 - a bound WebClient method
+def _call(logger: Logger, method, **kwargs: str) -> bool:  # a bound WebClient method
     try:
         method(**kwargs)
         return True

@@ -32,7 +32,7 @@ def backoff_delay(failures: int, rng: random.Random | None = None) -> float:
 class BackoffSocketModeClient(SocketModeClient):
     """slack_sdk's built-in client whose reconnection backs off (see the module docstring)."""
 
-    def __init__(self, *args, **kwargs):  # noqa: ANN002, ANN003 - slack_sdk's own signature
+    def __init__(self, *args, **kwargs):  # slack_sdk's own signature
         self._stopping = threading.Event()
         self._reconnecting = threading.Lock()
         super().__init__(*args, **kwargs)
@@ -45,7 +45,7 @@ class BackoffSocketModeClient(SocketModeClient):
             while not self.closed and not self._stopping.is_set():
                 try:
                     super().connect_to_new_endpoint(force=force)
-                except Exception as error:  # noqa: BLE001 - any failure is retried; the log says which
+                except Exception as error:  # any failure is retried; the log says which
                     failures += 1
                     delay = backoff_delay(failures)
                     logger.warning(
@@ -72,7 +72,7 @@ class BackoffSocketModeClient(SocketModeClient):
 class BackoffSocketModeHandler(SocketModeHandler):
     """Bolt's Socket Mode handler on a ``BackoffSocketModeClient``."""
 
-    def __init__(self, app: App, app_token: str):  # noqa: D107 - Bolt's handler, with our client
+    def __init__(self, app: App, app_token: str):  # Bolt's handler, with our client
         self.app = app
         self.app_token = app_token
         self.client = BackoffSocketModeClient(

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from concurrent.futures import Executor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from logging import Logger
-from typing import Any
 
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
@@ -16,7 +14,7 @@ from bot.answer.engine import Engine
 from bot.config import Settings
 from bot.conversations.memory import ConversationKey, Memory
 from bot.kb.base import KnowledgeBase
-from bot.router import RouteContext
+from bot.router import RouteContext, RouteServices
 from bot.slack.reactions import working_on
 from bot.slack.timers import Timers
 
@@ -31,8 +29,8 @@ class Services:
         settings: validated settings.
         kb: the knowledge base.
         engine: the answer engine on ``kb``.
-        answers: the thread pool the listeners' work runs on after the ack (``bot.slack.listeners.ack``).
-        extras: services added by later features (a store for subscriptions, seen event ids), by name.
+        answers: the thread pool the listeners' work runs on after the ack (``bot.slack.listeners.after_ack``).
+        route_services: what ``/trade`` subcommands may use besides the knowledge (the store, time zones, clock).
         timers: this process's delayed callbacks (the working reaction on slow answers).
         memory: each conversation's last question, for follow-ups (None without a store: every message alone).
     """
@@ -41,7 +39,7 @@ class Services:
     kb: KnowledgeBase
     engine: Engine
     answers: Executor
-    extras: Mapping[str, Any] = field(default_factory=dict)
+    route_services: RouteServices = field(default_factory=RouteServices)
     timers: Timers = field(default_factory=Timers)
     memory: Memory | None = None
 
@@ -55,7 +53,7 @@ class Services:
             engine=self.engine,
             user_id=user_id,
             channel_id=channel_id,
-            services=self.extras,
+            services=self.route_services,
             conversation=kept,
         )
 
@@ -63,11 +61,6 @@ class Services:
         """The working reaction on a message while it is answered, if the answer is slow (``bot.slack.reactions``)."""
         after = self.settings.working_reaction_after_seconds
         return working_on(client, channel, ts, logger, after=after, timers=self.timers)
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> Services:
-        # Bolt deep-copies the context for each lazy listener; these are shared and read-only, so share them
-        # rather than copying the knowledge base on every request.
-        return self
 
 
 def services_of(context: BoltContext) -> Services:

@@ -8,11 +8,9 @@ import threading
 
 from slack_bolt.error import BoltError
 
-from bot.answer.engine import Engine
 from bot.config import Settings
 from bot.garbage import freeze_startup_objects
 from bot.kb.base import KnowledgeBase
-from bot.slack.app import create_app
 
 logger = logging.getLogger(__name__)
 
@@ -26,24 +24,15 @@ def run_socket_mode(settings: Settings, kb: KnowledgeBase, stop: threading.Event
         SlackStartupError: the first connection failed (a refused token, Slack unreachable). A connection that
             drops later is reconnected with backoff (``bot.slack.reconnect``).
     """
-    from bot.schedule.runtime import start_scheduling
-    from bot.slack.client import build_web_client
-    from bot.slack.middleware.chain import hardening_middleware
     from bot.slack.preflight import startup_error
     from bot.slack.reconnect import BackoffSocketModeHandler
-    from bot.slack.sweeper import LeaseSweeper
+    from bot.slack.runtime import build_runtime
 
-    client = build_web_client(settings)
-    scheduling = start_scheduling(settings, kb, client)
-    middleware = hardening_middleware(scheduling.store)
-    engine = Engine(kb, settings.answer_cache_size)
     try:
-        app = create_app(settings, kb, engine, client=client, middleware=middleware, extras=scheduling.extras)
+        runtime = build_runtime(settings, kb, signing_secret=None)
     except BoltError as error:  # auth.test failed between the start-up check and here
-        scheduling.stop()
         raise startup_error(error.__context__ or error, "SLACK_BOT_TOKEN", "auth.test", settings) from None
-    sweeper = LeaseSweeper(app, scheduling.store.leases, None, interval=settings.lease_sweep_seconds).start()
-    handler = BackoffSocketModeHandler(app, app_token=settings.slack_app_token)
+    handler = BackoffSocketModeHandler(runtime.app, app_token=settings.slack_app_token)
     freeze_startup_objects()
     stop = stop or threading.Event()
     if threading.current_thread() is threading.main_thread():
@@ -52,12 +41,11 @@ def run_socket_mode(settings: Settings, kb: KnowledgeBase, stop: threading.Event
     try:
         try:
             handler.connect()
-        except Exception as error:  # noqa: BLE001 - a refused app token or an unreachable Slack, said in one line
+        except Exception as error:  # a refused app token or an unreachable Slack, said in one line
             raise startup_error(error, "SLACK_APP_TOKEN", "apps.connections.open", settings) from None
         logger.info("connected to Slack in Socket Mode")
         stop.wait()
     finally:
         handler.close()
-        sweeper.stop()
-        scheduling.stop()
+        runtime.stop()
         logger.info("disconnected")

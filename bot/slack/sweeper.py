@@ -16,11 +16,11 @@ context, which nothing from the network can set, so de-duplication lets it throu
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import time
 
 from slack_bolt import App, BoltRequest
-from slack_bolt.request.internals import parse_body
 from slack_sdk.signature import SignatureVerifier
 
 from bot.periodic import PeriodicThread
@@ -43,7 +43,9 @@ def rebuild_request(item: TakenOver, signing_secret: str | None) -> BoltRequest:
     context = {REPLAY_KEY: item.event_id}
     body, content_type = item.body or "", item.content_type or "application/json"
     if not signing_secret:
-        return BoltRequest(body=parse_body(body, content_type), context=context, mode="socket_mode")
+        # Socket Mode requests carry no raw body, so their pending work is always stored as JSON
+        # (``claims.pending_work``): Bolt's socket-mode request takes that payload as a dict.
+        return BoltRequest(body=json.loads(body), context=context, mode="socket_mode")
     timestamp = str(int(time.time()))
     signature = SignatureVerifier(signing_secret).generate_signature(timestamp=timestamp, body=body)
     headers = {"content-type": content_type, "x-slack-request-timestamp": timestamp, "x-slack-signature": signature}

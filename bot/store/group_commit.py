@@ -73,7 +73,7 @@ class GroupCommit(Generic[Item, Result]):
             results = list(self._write([w.item for w in batch]))
             if len(results) != len(batch):
                 raise RuntimeError(f"a batch write returned {len(results)} results for {len(batch)} items")
-        except BaseException as error:  # noqa: BLE001 - handed to every caller of the batch, raised there
+        except BaseException as error:  # handed to every caller of the batch, raised there
             for waiter in batch:
                 waiter.error = error
         else:

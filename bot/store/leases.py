@@ -1,6 +1,6 @@
 """Leases on acknowledged work, so a question is answered even when the process that took it dies.
 
-Slack gets its acknowledgement before the answer is posted (a lazy listener posts it). A process killed in
+Slack gets its acknowledgement before the answer is posted (the answer pool posts it). A process killed in
 between leaves a question Slack will not redeliver (it had its 2xx). So the claim on an event is also a lease:
 the row holds status ``processing``, the owner (host:pid), an expiry and the verified request body. The owner
 renews the leases it holds while it works, and marks each done after posting. Every process sweeps: a lease

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-Kind = Literal["daily", "weekly", "cron", "figure-of-the-day"]
+ScheduleKind = Literal["daily", "weekly", "cron", "figure-of-the-day"]
 DeliveryStatus = Literal["claimed", "posted", "failed", "skipped"]
 EventStatus = Literal["processing", "done", "failed"]
 
@@ -29,7 +29,7 @@ class NewSubscription(Row):
 
     channel: str
     creator: str | None
-    kind: Kind
+    kind: ScheduleKind
     cron: str
     timezone: str
     topic: str | None = None

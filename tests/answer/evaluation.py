@@ -55,7 +55,7 @@ def load_cases(path: Path = EVAL_SET) -> list[Case]:
 def evaluate(engine: Engine, cases: list[Case]) -> Score:
     score = Score(failures=[])
     for case in cases:
-        reply = engine.ask(case.q, slash=case.slash)
+        reply = engine.ask(case.q)
         top = reply.answers[0].id if reply.answered and reply.answers else None
         if case.expect is None:
             score.unanswerable += 1

@@ -61,7 +61,7 @@ FIGURE_SETS = [
 
 
 @pytest.mark.parametrize(("path", "right", "declines", "wrong"), FIGURE_SETS)
-def test_figure_sets(engine: Engine, path, right: float, declines: float, wrong: float) -> None:  # noqa: ANN001
+def test_figure_sets(engine: Engine, path, right: float, declines: float, wrong: float) -> None:
     if not path.exists():
         pytest.skip(f"{path} is not here (the shared folder sits beside the project's clone)")
     score = evaluate_figures(engine, load_figure_cases(path))
@@ -92,7 +92,7 @@ FOLLOW_UP_SETS = [
 
 
 @pytest.mark.parametrize(("path", "right", "declines", "wrong"), FOLLOW_UP_SETS)
-def test_follow_up_sets(engine: Engine, path, right: float, declines: float, wrong: float) -> None:  # noqa: ANN001
+def test_follow_up_sets(engine: Engine, path, right: float, declines: float, wrong: float) -> None:
     from tests.answer.evaluation import evaluate_follow_ups, load_conversations
 
     score = evaluate_follow_ups(engine, load_conversations(path))

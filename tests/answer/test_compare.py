@@ -12,7 +12,7 @@ from bot.commands.ask import reply_json, slash_json
 B = "scio-2026-01-14/"
 
 
-def ids(reply) -> list[str]:  # noqa: ANN001 - a Reply
+def ids(reply) -> list[str]:  # a Reply
     return [a.id.removeprefix(B) for a in reply.answers]
 
 

@@ -9,8 +9,8 @@ from bot.answer.engine import Engine
 B = "scio-2026-01-14/"
 
 
-def top(engine: Engine, text: str, slash: bool = False) -> str:
-    reply = engine.ask(text, slash=slash)
+def top(engine: Engine, text: str) -> str:
+    reply = engine.ask(text)
     assert reply.answered, f"{text!r} was declined: {reply.reason} {reply.not_found}"
     return reply.answers[0].id.removeprefix(B)
 
@@ -79,7 +79,7 @@ def test_full_question_and_terse_slash_reach_the_same_indicator(engine: Engine) 
         ("how big were duty-free sales in Hainan?", "hainan duty-free sales"),
     ]
     for question, terse in pairs:
-        assert top(engine, question) == top(engine, terse, slash=True)
+        assert top(engine, question) == top(engine, terse)
 
 
 def test_growth_share_and_count_questions_get_those_figures(engine: Engine) -> None:
@@ -102,7 +102,7 @@ def test_growth_share_and_count_questions_get_those_figures(engine: Engine) -> N
     ],
 )
 def test_bare_topic_gives_headline_then_the_rest(engine: Engine, topic: str, headline: str) -> None:
-    reply = engine.ask(topic, slash=True)
+    reply = engine.ask(topic)
     assert reply.answered and reply.topic is not None and reply.reason == "topic"
     assert reply.answers[0].id == B + headline
     assert len(reply.answers) > 1
@@ -164,7 +164,6 @@ def test_a_repeated_message_is_answered_from_memory_within_a_bound(engine: Engin
     cached, uncached = Engine(engine.kb, cache_size=4), Engine(engine.kb, cache_size=0)
     first = cached.ask("asean")
     assert cached.ask("asean") is first
-    assert cached.ask("asean", slash=True) is not first  # how it was asked is part of the key
     assert uncached.ask("asean") is not uncached.ask("asean")
     assert uncached.ask("asean") == first
     for other in ("eu", "key", "exports", "imports"):

@@ -49,9 +49,9 @@ def test_only_a_mention(engine: Engine) -> None:
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.text(max_size=300), slash=st.booleans())
-def test_arbitrary_text_never_crashes(engine: Engine, text: str, slash: bool) -> None:
-    check(engine.ask(text, slash=slash))
+@given(text=st.text(max_size=300))
+def test_arbitrary_text_never_crashes(engine: Engine, text: str) -> None:
+    check(engine.ask(text))
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -11,8 +11,8 @@ from bot.render.text import reply_text
 B = "scio-2026-01-14/"
 
 
-def top(engine: Engine, text: str, slash: bool = False) -> str:
-    reply = engine.ask(text, slash=slash)
+def top(engine: Engine, text: str) -> str:
+    reply = engine.ask(text)
     assert reply.answered and reply.answers, f"{text!r} was declined: {reply.reason} {reply.not_found}"
     return reply.answers[0].id.removeprefix(B)
 

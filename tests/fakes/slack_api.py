@@ -304,10 +304,10 @@ def _handler_for(api: FakeSlackApi) -> type[BaseHTTPRequestHandler]:
         protocol_version = "HTTP/1.1"  # keep-alive, as Slack's servers do
         disable_nagle_algorithm = True  # the headers and the body are two writes; as a production server does
 
-        def do_POST(self) -> None:  # noqa: N802 - http.server's name
+        def do_POST(self) -> None:  # http.server's name
             self._serve()
 
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             self._serve()
 
         def _serve(self) -> None:
@@ -345,7 +345,7 @@ def _handler_for(api: FakeSlackApi) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(body)
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - keep test output quiet
+        def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
             pass
 
     return Handler

@@ -9,6 +9,7 @@ from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
 from bot.answer.engine import Engine
+from bot.answer.kb_replies import entry_answer, key_answers, topic_reply
 from bot.answer.models import Reply, Suggestion
 from bot.kb.base import KnowledgeBase
 from bot.render import limits
@@ -18,7 +19,6 @@ from bot.render.mrkdwn import escape
 from bot.render.text import NUMBER, figure_parts
 from bot.router import AnswerOutcome, KeyFiguresOutcome, NoticeOutcome, RouteContext, route
 from bot.router.builtin import help_outcome
-from bot.router.figures import answer_for, key_answers, topic_reply
 from bot.router.share import share_value
 
 HOSTILE = "<!channel> <!here> <!everyone> <!subteam^S123> <@U999> <https://evil.example|click> & more"
@@ -58,7 +58,7 @@ def ctx(session_engine: Engine) -> RouteContext:
 
 def test_every_indicator_renders_with_figure_quote_and_speaker(kb: KnowledgeBase) -> None:
     for entry in kb.entries:
-        answer = answer_for(kb, entry)
+        answer = entry_answer(kb, entry)
         msg = reply_message(Reply(query=answer.label, answered=True, answers=[answer]))
         assert_valid(msg)
         section = msg.blocks[0]["text"]["text"]
@@ -126,7 +126,7 @@ def test_engine_declines_render(ctx: RouteContext) -> None:
 
 
 def test_long_content_is_cut_with_a_visible_marker(kb: KnowledgeBase) -> None:
-    answer = answer_for(kb, kb.entries[0])
+    answer = entry_answer(kb, kb.entries[0])
     huge = answer.model_copy(update={"quote": "word " * 5000, "label": "L" * 500, "topic_name": "T" * 300})
     # A topic lists all its figures; a question shows its best answer in full and the rest as related figures.
     msg = reply_message(Reply(query="q", answered=True, answers=[huge] * 60, topic="t", topic_name="T" * 300))

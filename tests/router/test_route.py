@@ -60,7 +60,7 @@ def test_key_lists_the_key_figures_with_speakers(ctx: RouteContext) -> None:
 def test_anything_else_is_a_question_for_the_engine(ctx: RouteContext) -> None:
     outcome = route("asean", ctx)
     assert isinstance(outcome, AnswerOutcome)
-    assert outcome.reply == ctx.engine.ask("asean", slash=True)
+    assert outcome.reply == ctx.engine.ask("asean")
 
 
 def test_a_subcommand_without_arguments_followed_by_words_is_a_question(ctx: RouteContext) -> None:

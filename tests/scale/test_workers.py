@@ -31,7 +31,7 @@ def delivery(event: dict, event_id: str, attempt: int) -> p.SignedRequest:
 
 
 def test_the_digest_due_now_is_posted_once_by_two_workers(workers: Workers) -> None:
-    def digests(call) -> bool:  # noqa: ANN001 - a Call
+    def digests(call) -> bool:  # a Call
         return call.params.get("channel") == DIGEST_CHANNEL
 
     workers.api.wait_for("chat.postMessage", where=digests, timeout=20)

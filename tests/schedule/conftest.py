@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from bot.kb.base import KnowledgeBase
-from bot.schedule.poster import Poster, build_client
 from bot.schedule.scheduler import Scheduler
+from bot.slack.digest_poster import DigestPoster, digest_client
 from bot.store import NewSubscription, Store, open_store
 from tests.databases import database_url, postgres_url, sqlite_url  # noqa: F401 - fixtures
 from tests.fakes.slack_api import FakeSlackApi
@@ -88,7 +88,7 @@ def add_daily(store: Store, channel: str = "C0DIGEST", timezone: str = "Asia/Sha
 
 def make_scheduler(store: Store, kb: KnowledgeBase, api: FakeSlackApi, clock: FakeClock) -> Scheduler:
     """A scheduler posting to the fake API, sleeping on the fake clock."""
-    poster = Poster(build_client(TOKEN, api.url, timeout=5), sleep=clock.sleep, monotonic=clock.monotonic)
+    poster = DigestPoster(digest_client(TOKEN, api.url, timeout=5), sleep=clock.sleep, monotonic=clock.monotonic)
     return Scheduler(store, kb, poster, clock=clock)
 
 

@@ -17,7 +17,7 @@ from bot.config import load_settings
 from bot.kb.base import KnowledgeBase
 from bot.schedule.errors import ScheduleError
 from bot.schedule.floor import check_cron, check_floor, check_stored
-from bot.schedule.runtime import prepare_scheduling
+from bot.schedule.prepare import prepare_scheduling
 from bot.store import Store
 from tests.fakes.slack_api import FakeSlackApi
 from tests.schedule.conftest import FakeClock, add_daily, make_scheduler

@@ -9,12 +9,13 @@ import pytest
 
 from bot.config import SettingsError, load_settings
 from bot.kb.base import KnowledgeBase
-from bot.schedule.poster import build_client
-from bot.schedule.runner import SchedulerThread
-from bot.schedule.runtime import prepare_scheduling, start_scheduling
+from bot.schedule.prepare import prepare_scheduling
+from bot.schedule.scheduler_thread import SchedulerThread
+from bot.slack.runtime import start_scheduling, stop_scheduling
 from bot.store import Store, open_store
+from bot.store.health import database_check
 from tests.fakes.slack_api import FakeSlackApi
-from tests.schedule.conftest import TOKEN, FakeClock, add_daily
+from tests.schedule.conftest import FakeClock, add_daily
 
 
 def settings_for(db: str, api_url: str = "http://127.0.0.1:9/api/", **digest: str):
@@ -63,14 +64,14 @@ def test_bad_digest_settings_name_the_variable(tmp_path: Path, kb: KnowledgeBase
 
 def test_start_and_stop_in_the_bot_process(tmp_path: Path, kb: KnowledgeBase, api: FakeSlackApi) -> None:
     settings = settings_for(f"sqlite:///{tmp_path / 'bot.sqlite3'}", api.url)
-    running = start_scheduling(settings, kb, build_client(TOKEN, api.url, timeout=5))
+    store = open_store(settings.database_url)
+    running = start_scheduling(settings, kb, store)
     try:
-        assert running.scheduler.running
-        assert running.health_checks()["database"]()["ok"] is True
-        assert set(running.extras) == {"store", "timezone_of", "limits"}
+        assert running.running
+        assert database_check(store)()["ok"] is True
     finally:
-        running.stop()
-    assert not running.scheduler.running
+        stop_scheduling(running, store)
+    assert not running.running
 
 
 def test_the_thread_posts_a_due_slot_once(store: Store, scheduler, api: FakeSlackApi, clock: FakeClock) -> None:

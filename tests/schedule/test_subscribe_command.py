@@ -15,12 +15,12 @@ import bot.router.subscriptions  # noqa: F401 - registers the subcommands, as bo
 from bot.answer.engine import Engine
 from bot.config import load_settings
 from bot.kb.base import KnowledgeBase
-from bot.router import NoticeOutcome, RouteContext, route
-from bot.schedule.services import scheduling_services
+from bot.router import NoticeOutcome, RouteContext, RouteServices, route
 from bot.server.health import knowledge_check
 from bot.server.wsgi import SLACK_PATH, build_wsgi
 from bot.slack.app import create_app
 from bot.slack.client import build_web_client
+from bot.slack.user_timezones import timezone_lookup
 from bot.store import Store, open_store
 from tests.fakes import payloads
 from tests.fakes.slack_api import FakeSlackApi, Reply
@@ -32,7 +32,7 @@ SHANGHAI_USER = Reply(json={"ok": True, "user": {"id": payloads.USER_ID, "tz": "
 
 
 class _Quiet(WSGIRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:  # the base class's name
         pass
 
 
@@ -50,8 +50,8 @@ def serve(api: FakeSlackApi, store: Store, clock: FakeClock, kb: KnowledgeBase) 
         slack_timeout_seconds=5,
     )
     client = build_web_client(settings)
-    extras = scheduling_services(store, client) | {"clock": clock}
-    app = create_app(settings, kb, Engine(kb), client=client, extras=extras, listener_threads=4)
+    services = RouteServices(store=store, timezone_of=timezone_lookup(client), clock=clock)
+    app = create_app(settings, kb, Engine(kb), client=client, route_services=services, listener_threads=4)
     server = make_server("127.0.0.1", 0, build_wsgi(app, {"knowledge": knowledge_check(kb)}), handler_class=_Quiet)
     threading.Thread(target=server.serve_forever, args=(0.05,), name="test-bolt-app", daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_port}{SLACK_PATH}"

@@ -9,8 +9,8 @@ from collections import Counter
 from typing import Any
 
 from bot.kb.loader import load_knowledge
-from bot.schedule.poster import Poster, build_client
 from bot.schedule.scheduler import Scheduler
+from bot.slack.digest_poster import DigestPoster, digest_client
 from bot.store import NewSubscription, open_store
 from tests.fakes.slack_api import FakeSlackApi
 from tests.schedule.conftest import TOKEN, FakeClock
@@ -35,7 +35,7 @@ def _tick_days(url: str, api_url: str, barrier: Any, done: Any, name: str) -> No
     clock = FakeClock(NINE)
     store = open_store(url, clock=clock)
     try:
-        poster = Poster(build_client(TOKEN, api_url, timeout=10), sleep=clock.sleep, monotonic=clock.monotonic)
+        poster = DigestPoster(digest_client(TOKEN, api_url, timeout=10), sleep=clock.sleep, monotonic=clock.monotonic)
         scheduler = Scheduler(store, kb, poster, clock=clock, owner=name)
         posted = []
         for day in range(DAYS):

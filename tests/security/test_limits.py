@@ -57,7 +57,7 @@ def test_every_topic_and_listing_fits_slacks_limits(
 
 
 class _Quiet(WSGIRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:  # the base class's name
         pass
 
 
@@ -65,8 +65,8 @@ class OversizedEngine(Engine):
     """The real engine, except that every question gets an answer far beyond Slack's limits: the shipped
     knowledge has no such answer, and this is the one way to send one through the running app."""
 
-    def ask(self, text: str, slash: bool = False) -> Reply:
-        real = super().ask("asean", slash=slash)
+    def ask(self, text: str) -> Reply:
+        real = super().ask("asean")
         huge = real.answers[0].model_copy(
             update={"quote": "q" * 12_000, "label": "L" * 900, "value": "9" * 400, "speaker": "S" * 300}
         )

@@ -17,12 +17,12 @@ from tests.fakes.bot_process import BotProcess, bot_env, free_port
 from tests.fakes.slack_api import FakeSlackApi
 
 
-def read_as(post) -> str:  # noqa: ANN001 - a recorded call
+def read_as(post) -> str:  # a recorded call
     lines = [e["text"] for b in post.blocks if b["type"] == "context" for e in b["elements"]]
     return next((line for line in lines if line.startswith("Read as:")), "")
 
 
-def ask_in_thread(bot: RunningBot, api: FakeSlackApi, text: str, thread: str | None, count: int):  # noqa: ANN201
+def ask_in_thread(bot: RunningBot, api: FakeSlackApi, text: str, thread: str | None, count: int):
     mention = p.app_mention(text, thread_ts=thread)
     assert p.send(bot.events_url, p.event_callback(mention)).status == 200
     return mention, api.wait_for("chat.postMessage", count)[-1]

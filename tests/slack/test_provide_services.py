@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from typing import cast
 
 from slack_bolt import BoltRequest, BoltResponse
@@ -30,8 +29,6 @@ def test_the_request_gets_the_services_and_the_pooled_client() -> None:
     assert services_of(req.context) is SERVICES
     assert req.context.client is pooled
     assert req.context.say.client is pooled, "say, made later, posts through the pool too"
-    copied = copy.deepcopy(req.context.to_copyable())
-    assert copied.client is pooled, "a lazy listener's copy shares the client"
 
 
 def test_a_request_with_another_token_keeps_bolts_client() -> None:

@@ -27,7 +27,7 @@ def test_an_answer_is_ephemeral_with_a_share_button(
 ) -> None:
     reply = trade(bot, slack_api, "asean")
     assert reply.params["response_type"] == "ephemeral"
-    expected = session_engine.ask("asean", slash=True)
+    expected = session_engine.ask("asean")
     assert f"*{escape(expected.answers[0].value)}*" in json.dumps(reply.blocks)
     assert expected.answers[0].speaker in reply.text
     assert buttons(reply)["share"]["text"]["text"] == "Share in channel"

@@ -1,8 +1,10 @@
 """Slack listeners, one folder per kind, one handler per file; each folder's ``register(app)`` wires them.
 
-Every listener is registered as ``ack_then(<thing>_callback)`` (``listeners.ack``): it acks, Slack gets its 2xx at
-once, and the callback runs on the process's answer pool, as a Bolt lazy listener would but without Bolt's copy of
-the request. Callbacks translate Slack into router/engine calls and back; they hold no business logic.
+A listener whose work is slow is registered as ``after_ack(<thing>_callback)`` (``listeners.after_ack``): it acks,
+Slack gets its 2xx at once, and the callback runs on the process's answer pool, as a Bolt lazy listener would but
+without Bolt's copy of the request; a failure there is logged and apologised for. A listener that answers in the
+ack itself takes Bolt's ``ack`` (``commands/too_long.py``). Callbacks translate Slack into router/engine calls
+and back; they hold no business logic.
 """
 
 from __future__ import annotations

@@ -49,10 +49,6 @@ class EventClaim:
     claims: EventClaims
     event_id: str
 
-    def __deepcopy__(self, memo: dict[int, Any]) -> EventClaim:
-        # Bolt deep-copies the context for lazy listeners; the claim (and the store in it) must stay shared.
-        return self
-
 
 def pending_work(req: BoltRequest) -> PendingWork:
     """What another process needs to redo ``req``: the body as received (in Socket Mode, re-encoded as JSON)."""
@@ -66,7 +62,7 @@ _BUTTONS = tuple(matcher(kind) for kind in (MORE_ON, SHARE, SUGGEST))
 
 def lease_key(body: dict[str, Any]) -> str | None:
     """The lease id of a ``/trade`` command or a press of one of the bot's buttons: its ``trigger_id``, unique per
-    invocation. None for anything else (no lazy listener would complete the lease)."""
+    invocation. None for anything else (no listener of ours would complete the lease)."""
     trigger = body.get("trigger_id")
     if not isinstance(trigger, str) or not trigger or not body.get("response_url"):
         return None

@@ -37,7 +37,7 @@ class EventDeduplication(Middleware):
     def __init__(self, claims: EventClaims):
         self.claims = claims
 
-    def process(self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]) -> BoltResponse:  # noqa: A002
+    def process(self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]) -> BoltResponse:
         replay_of = req.context.get(REPLAY_KEY)
         if replay_of:
             req.context[CLAIM_KEY] = EventClaim(self.claims, replay_of)  # already leased to this process

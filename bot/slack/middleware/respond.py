@@ -33,15 +33,11 @@ class BoundedRespond(Respond):
             message.update({k: v for k, v in fields.items() if v is not None and v != []})
         return build_webhook_client(self.response_url or "", self.timeout).send_dict(message)
 
-    def __deepcopy__(self, memo: dict[int, Any]) -> BoundedRespond:
-        # Bolt deep-copies the context for each lazy listener; this holds only a URL and a timeout.
-        return self
-
 
 class ResponseUrlClient(Middleware):
     """Puts a ``BoundedRespond`` in the context of every request that has a response URL."""
 
-    def process(self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]) -> BoltResponse:  # noqa: A002
+    def process(self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]) -> BoltResponse:
         url = req.context.response_url
         if url:
             client = req.context.client

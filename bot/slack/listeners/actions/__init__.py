@@ -5,14 +5,14 @@ from __future__ import annotations
 from slack_bolt import App
 
 from bot.render.actions import MORE_ON, SHARE, SUGGEST, matcher
-from bot.slack.listeners.ack import ack_then
 from bot.slack.listeners.actions.more_on import more_on_callback
 from bot.slack.listeners.actions.share import share_callback
 from bot.slack.listeners.actions.suggest import suggest_callback
+from bot.slack.listeners.after_ack import after_ack
 
 
 def register(app: App) -> None:
     """Wire the buttons drawn by ``bot.render``."""
-    app.action(matcher(SHARE))(ack_then(share_callback))
-    app.action(matcher(MORE_ON))(ack_then(more_on_callback))
-    app.action(matcher(SUGGEST))(ack_then(suggest_callback))
+    app.action(matcher(SHARE))(after_ack(share_callback))
+    app.action(matcher(MORE_ON))(after_ack(more_on_callback))
+    app.action(matcher(SUGGEST))(after_ack(suggest_callback))

@@ -9,12 +9,10 @@ from slack_bolt import BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.router import more_on
-from bot.slack.apology import guarded
 from bot.slack.delivery import deliver_action_reply
 from bot.slack.services import services_of
 
 
-@guarded
 def more_on_callback(
     body: dict[str, Any],
     action: dict[str, Any],

@@ -12,7 +12,6 @@ from slack_sdk.errors import SlackApiError
 from bot.render.blocks import render, shared_by
 from bot.render.chart_png import outcome_png
 from bot.router.share import shared_outcome
-from bot.slack.apology import guarded
 from bot.slack.charts import post_message, respond_message
 from bot.slack.services import services_of
 
@@ -20,7 +19,6 @@ from bot.slack.services import services_of
 NOT_A_MEMBER = {"not_in_channel", "channel_not_found"}
 
 
-@guarded
 def share_callback(
     body: dict[str, Any],
     action: dict[str, Any],

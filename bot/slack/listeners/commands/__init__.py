@@ -5,10 +5,13 @@ from __future__ import annotations
 from slack_bolt import App
 
 from bot.router import COMMAND
-from bot.slack.listeners.ack import ack_then
+from bot.slack.listeners.after_ack import after_ack
+from bot.slack.listeners.commands.too_long import too_long_command_callback
 from bot.slack.listeners.commands.trade import trade_callback
+from bot.slack.message_size import too_long_command
 
 
 def register(app: App) -> None:
-    """Wire ``/trade``."""
-    app.command(COMMAND)(ack_then(trade_callback))
+    """Wire ``/trade``: a line too long to read is answered in its ack; any other is routed after the ack."""
+    app.command(COMMAND, matchers=[too_long_command])(too_long_command_callback)
+    app.command(COMMAND)(after_ack(trade_callback))

@@ -7,17 +7,15 @@ from typing import Any
 
 from slack_bolt import BoltContext, Respond
 
+from bot.outcomes import SubscriptionRemovedOutcome
 from bot.render.blocks import render, with_share_button
 from bot.router import route
-from bot.router.outcomes import SubscriptionRemovedOutcome
 from bot.router.share import share_value
-from bot.slack.apology import guarded
 from bot.slack.charts import respond_message
 from bot.slack.services import services_of
 from bot.slack.text import plain_text
 
 
-@guarded
 def trade_callback(
     body: dict[str, Any], command: dict[str, Any], context: BoltContext, respond: Respond, logger: Logger
 ) -> None:
@@ -25,7 +23,7 @@ def trade_callback(
     announcement: a subscription removed by someone other than its creator)."""
     services = services_of(context)
     ctx = services.route_context(command.get("user_id"), command.get("channel_id"))
-    outcome = route(plain_text(command.get("text")), ctx, slash=True)
+    outcome = route(plain_text(command.get("text")), ctx)
     msg = with_share_button(render(outcome), share_value(outcome))
     public = isinstance(outcome, SubscriptionRemovedOutcome) and outcome.announce
     respond_message(respond, response_type="in_channel" if public else "ephemeral", **msg.as_kwargs())

@@ -6,19 +6,23 @@ import re
 
 from slack_bolt import App
 
-from bot.slack.listeners.ack import ack_then
+from bot.slack.listeners.after_ack import after_ack
 from bot.slack.listeners.events.app_home_opened import app_home_opened_callback
 from bot.slack.listeners.events.app_mention import app_mention_callback
 from bot.slack.listeners.events.direct_message import direct_message_callback
 from bot.slack.listeners.events.other_event import other_event_callback
+from bot.slack.listeners.events.too_long import too_long_callback
 from bot.slack.matchers import direct_message, from_person, home_tab
+from bot.slack.message_size import too_long_event
 
 
 def register(app: App) -> None:
-    """Wire the event listeners."""
-    app.event("app_mention", matchers=[from_person])(ack_then(app_mention_callback))
-    app.event("message", matchers=[direct_message])(ack_then(direct_message_callback))
-    app.event("app_home_opened", matchers=[home_tab])(ack_then(app_home_opened_callback))
+    """Wire the event listeners; Bolt runs the first that matches, so too-long messages are caught first."""
+    app.event("app_mention", matchers=[from_person, too_long_event])(after_ack(too_long_callback))
+    app.event("message", matchers=[direct_message, too_long_event])(after_ack(too_long_callback))
+    app.event("app_mention", matchers=[from_person])(after_ack(app_mention_callback))
+    app.event("message", matchers=[direct_message])(after_ack(direct_message_callback))
+    app.event("app_home_opened", matchers=[home_tab])(after_ack(app_home_opened_callback))
     # Anything else Slack sends (bots' mentions, edits, the Messages tab ...) gets its 200: an unhandled event
     # would get a 404 from Bolt, and Slack would redeliver it.
     app.event(re.compile(".*"))(other_event_callback)

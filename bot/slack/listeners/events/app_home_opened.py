@@ -8,15 +8,13 @@ from typing import Any
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
+from bot.answer.kb_replies import key_answers
 from bot.render.home import home_view
 from bot.router import KeyFiguresOutcome
 from bot.router.builtin import help_outcome
-from bot.router.figures import key_answers
-from bot.slack.apology import guarded
 from bot.slack.services import services_of
 
 
-@guarded
 def app_home_opened_callback(
     body: dict[str, Any], event: dict[str, Any], context: BoltContext, client: WebClient, logger: Logger
 ) -> None:

@@ -9,10 +9,8 @@ from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
 from bot.slack.answer_message import answer_message
-from bot.slack.apology import guarded
 
 
-@guarded
 def direct_message_callback(
     body: dict[str, Any], event: dict[str, Any], context: BoltContext, client: WebClient, logger: Logger
 ) -> None:

@@ -1,4 +1,4 @@
-"""What the ``/trade`` subscription subcommands need from the Slack side, bundled for ``RouteContext.services``."""
+"""A subscriber's Slack time zone (``users.info``), which ``/trade subscribe`` uses when no zone is typed."""
 
 from __future__ import annotations
 
@@ -6,22 +6,13 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.schedule.limits import DEFAULT_LIMITS, SubscriptionLimits
-from bot.store import Store
-
 logger = logging.getLogger(__name__)
 
 TIMEZONE_CACHE_SECONDS = 600.0
-
-
-def scheduling_services(store: Store, client: WebClient, limits: SubscriptionLimits | None = None) -> dict[str, Any]:
-    """``{"store": store, "timezone_of": …, "limits": …}`` for ``RouteContext(services=…)``."""
-    return {"store": store, "timezone_of": timezone_lookup(client), "limits": limits or DEFAULT_LIMITS}
 
 
 def timezone_lookup(client: WebClient) -> Callable[[str], str | None]:

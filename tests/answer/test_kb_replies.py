@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from bot.answer.kb_replies import key_answers, topic_reply
 from bot.kb.base import KnowledgeBase
-from bot.router.figures import key_answers, topic_reply
 
 
 def test_key_figures_and_topic_replies_are_built_once(knowledge: KnowledgeBase) -> None:

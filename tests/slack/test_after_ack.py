@@ -1,9 +1,11 @@
-"""``ack_then``: the ack leaves first, and the work runs on the answer pool with the request's own objects."""
+"""``after_ack``: the ack leaves first, the work runs on the answer pool with the request's own objects, and a
+failure there is reported: logged and apologised for."""
 
 from __future__ import annotations
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from logging import Logger
 from types import SimpleNamespace
 from typing import Any, cast
 
@@ -11,7 +13,7 @@ import pytest
 from slack_bolt import App, BoltContext, BoltRequest
 from slack_sdk import WebClient
 
-from bot.slack.listeners.ack import ack_then
+from bot.slack.listeners.after_ack import after_ack
 from bot.slack.middleware.services import ProvideServices
 from bot.slack.services import Services
 from tests.fakes import payloads as p
@@ -29,12 +31,12 @@ def bolt_app(callback: Any, answers: ThreadPoolExecutor, contexts: list[BoltCont
     )
     app.use(ProvideServices(cast(Services, SimpleNamespace(answers=answers)), None))
 
-    def remember_context(context: BoltContext, next: Any) -> None:  # noqa: A002 - Bolt's argument name
+    def remember_context(context: BoltContext, next: Any) -> None:  # Bolt's argument name
         contexts.append(context)
         next()
 
     app.use(remember_context)
-    app.event("app_mention")(ack_then(callback))
+    app.event("app_mention")(after_ack(callback))
     return app
 
 
@@ -47,7 +49,7 @@ def test_the_ack_leaves_while_the_work_still_runs_on_the_pool_with_the_same_cont
     started, release = threading.Event(), threading.Event()
     seen: dict[str, Any] = {}
 
-    def slow_callback(body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> None:
+    def slow_callback(body: dict[str, Any], event: dict[str, Any], context: BoltContext, logger: Logger) -> None:
         seen.update(thread=threading.current_thread().name, context=context, text=event["text"], body=body)
         started.set()
         release.wait(10)
@@ -67,9 +69,25 @@ def test_the_ack_leaves_while_the_work_still_runs_on_the_pool_with_the_same_cont
     assert seen["context"] is contexts[0], "the request's own context, not a copy (what a Bolt lazy listener gets)"
 
 
-def test_work_that_cannot_find_its_services_without_a_context_is_refused_at_start_up() -> None:
+def test_a_failure_after_the_ack_is_logged_and_apologised_for_in_the_thread(
+    slack_api: FakeSlackApi, caplog: pytest.LogCaptureFixture
+) -> None:
+    def failing_callback(body: dict[str, Any], context: BoltContext, logger: Logger) -> None:
+        raise RuntimeError("the engine broke")
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="answers") as answers:
+        app = bolt_app(failing_callback, answers, [], slack_api)
+        mention = p.app_mention("how fast did exports to ASEAN grow?")
+        assert dispatch(app, p.event_callback(mention)) == 200, "acknowledged before the work failed"
+        (posted,) = slack_api.wait_for("chat.postMessage")
+    assert posted.params["thread_ts"] == mention["ts"], "the apology went to the mention's thread"
+    assert "Sorry" in posted.text
+    assert any("failing_callback failed: RuntimeError" in r.getMessage() for r in caplog.records)
+
+
+def test_work_that_cannot_be_reported_without_its_context_is_refused_at_start_up() -> None:
     def no_context(body: dict[str, Any]) -> None:
         pass
 
-    with pytest.raises(TypeError, match="no_context must take context"):
-        ack_then(no_context)
+    with pytest.raises(TypeError, match="no_context must take context, logger"):
+        after_ack(no_context)
