@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from bot.answer.briefing_facts import briefing_facts
+from bot.answer.clauses import clause_split
 from bot.answer.compare import Comparer
 from bot.answer.declines import Decline, explain_decline
 from bot.answer.features import Asked, agrees, coverage, covered, features, fuzzy_similarity
@@ -180,7 +181,42 @@ class Engine:
         alias_topic = self._alias_topics.get(self._key(text))
         if alias_topic is not None:  # "/trade outlook", "customs": a topic's own name
             return self._topic_reply(text, alias_topic, ReadingView.of(reading))
-        return self._reply(text, reading)
+        reply = self._reply(text, reading)
+        if reading.about_trade and reply.asked < 2:
+            clauses = clause_split(text)
+            if clauses is not None:
+                return self._two_by_clauses(text, reading, clauses) or reply
+        return reply
+
+    def _two_by_clauses(self, text: str, reading: Reading, clauses: tuple[str, str]) -> Reply | None:
+        """Both clauses answered ("how many shoppers, and what were sales?"), the second read as a follow-up of
+        the first; None unless that answers more than the whole message read as one question did."""
+        first, second = clauses
+        first_reading = self.reader.read(first)
+        if not first_reading.about_trade:
+            return None
+        first_reply = self._reply(first, first_reading)
+        if not first_reply.answered:
+            return None
+        firsts = first_reply.answers[: first_reply.asked]
+        known = {a.id for a in firsts}
+        later = self.reader.read(second)
+        for carry in self.followups.carried(first_reading, later):
+            second_reading = self.followups.merge(first_reading, later, second, carry)
+            second_reply = self._reply(second, second_reading)
+            # The first clause's figure again is no answer to the second ("…, and what were sales?" carried "how
+            # many"): try carrying less.
+            seconds = [a for a in second_reply.answers[: second_reply.asked] if a.id not in known]
+            if second_reply.answered and seconds:
+                break
+        else:
+            return None  # the second clause not answered: the message read whole says as much, with its declines
+        answers = firsts + seconds
+        summary = f"{first_reading.summary()} + {second_reading.summary()}"
+        view = ReadingView.of(reading).model_copy(update={"summary": summary})
+        return Reply.model_construct(  # every field is a value the engine built and typed
+            query=text, answered=True, reason="answer", answers=answers, asked=len(answers), missing=[], reading=view
+        )
 
     def _reply(self, text: str, reading: Reading) -> Reply:
         """The reply to a message read as ``reading``."""

@@ -19,6 +19,7 @@ _BARE_LINK = re.compile(r"<[^>]*>")  # <https://x>, <#C0123> -> nothing
 _SHORTCODE = re.compile(r":[a-z0-9_+'-]+:", re.IGNORECASE)
 _FORMATTING = re.compile(r"[*_~`>]+")
 # Dots and hyphens inside words and numbers ("U.S.", "3.8", "high-tech") survive; other punctuation goes.
+_JOINED_BY_AMPERSAND = re.compile(r"\b(\w{2,})&(\w{2,})\b")
 _PUNCT = re.compile(r"[^\w\s%.&'-]|(?<!\w)[.'-]|[.'-](?!\w)")
 
 
@@ -46,4 +47,6 @@ def words(text: str) -> list[str]:
     text = unicodedata.normalize("NFKC", text).lower()
     text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", " ")
     text = _PUNCT.sub(" ", text).replace(" & ", " and ")
+    # "belt&road" is two words joined; "m&e" and "s&p" are abbreviations the language data knows whole.
+    text = _JOINED_BY_AMPERSAND.sub(r"\1 and \2", text)
     return [w.strip("'") for w in text.split() if w.strip("'")]

@@ -51,12 +51,14 @@ def test_indicator_sets(engine: Engine, names: tuple[str, ...], top1: float, dec
 FIGURE_SETS = [
     # (set, right figure and speaker, correct declines, wrong figures at most)
     pytest.param(OTHERS, 165 / 171, 28 / 28, 3 / 199, id="questions-by-others"),
-    pytest.param(FOLDER / "fresh_a.jsonl", 131 / 133, 45 / 47, 3 / 180, id="fresh_a"),
+    pytest.param(FOLDER / "fresh_a.jsonl", 132 / 133, 45 / 47, 3 / 180, id="fresh_a"),
     pytest.param(FOLDER / "fresh_b.jsonl", 139 / 142, 49 / 51, 3 / 193, id="fresh_b"),
     pytest.param(FOLDER / "fresh_c.jsonl", 126 / 127, 43 / 44, 2 / 171, id="fresh_c"),
     pytest.param(FOLDER / "fresh_d.jsonl", 127 / 131, 47 / 47, 3 / 178, id="fresh_d"),
     pytest.param(FOLDER / "fresh_e.jsonl", 123 / 131, 43 / 45, 8 / 176, id="fresh_e"),
     pytest.param(FOLDER / "fresh_f.jsonl", 124 / 132, 38 / 45, 13 / 177, id="fresh_f"),
+    # First run 123/143, 29/30, 14/173 (2026-12-02); the floor is after fixing general causes it showed.
+    pytest.param(FOLDER / "fresh_g.jsonl", 129 / 143, 29 / 30, 9 / 173, id="fresh_g"),
 ]
 
 

@@ -56,6 +56,7 @@ class Period(Frozen):
     last: int
     label: str
     event: bool = False  # "since the launch": a span that starts with an event, not a calendar unit
+    ending: bool = False  # "by the end of 2025": whatever span closes with it (a streak since June, the year)
 
     @classmethod
     def months(cls, year: int, first_month: int, last_month: int, label: str) -> Period:
@@ -70,6 +71,9 @@ class Period(Frozen):
         return self.first % 12 == 0 and self.last % 12 == 11
 
     def same_span(self, other: Period) -> bool:
+        if self.ending or other.ending:
+            asked, found = (self, other) if self.ending else (other, self)
+            return found.last == asked.last and found.within(asked)
         return (self.first, self.last) == (other.first, other.last) or (self.event and other.event)
 
     def within(self, other: Period) -> bool:

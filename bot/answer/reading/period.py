@@ -69,6 +69,8 @@ class PeriodParser:
         asked = [f for f in found if f not in compared]
         # A comparison needs something to compare: "compared with 2024" alone still asks about the covered year.
         period = _most_specific(asked)
+        if period is not None and any(f.period == period and _after_end_of(tokens, f.start) for f in asked):
+            period = period.model_copy(update={"ending": True, "label": f"by the end of {period.label}"})
         compared_with = compared[0].period if compared else None
         if period is not None and compared_with is not None and period.same_span(compared_with):
             compared_with = None
@@ -316,3 +318,15 @@ def _followed_by_span(tokens: list[str], start: int) -> bool:
 
 def _one_year(found: _Found) -> bool:
     return found.period.whole_years and found.period.first // 12 == found.period.last // 12
+
+
+_UNTIL = frozenset({"by", "at", "as", "until", "till", "to"})
+
+
+def _after_end_of(tokens: list[str], start: int) -> bool:
+    """ "by the end of 2025", "as of end of 2025", "until the end of the year": the span is where something stood
+    then, not what happened over it."""
+    before = tokens[max(0, start - 5) : start]
+    if len(before) < 2 or before[-2:] != ["end", "of"]:
+        return False
+    return bool(_UNTIL & set(before[:-2]))

@@ -66,7 +66,10 @@ class Reader:
         known = set(index.idf) | index.surface | self.slot_words | gazetteer_words | self.place_words
         # Country names are targets too: "south koera" is South Korea, which the briefing does not cover.
         places = {w for w in self.place_words if len(w) > 3}
-        targets = (index.surface | {w for p in slot_phrases for w in p} | places) - language.stopwords
+        # So are goods' names and the singular of the briefing's plural words ("garmnet": garments is two edits away).
+        singulars = {w[:-1] for w in index.surface if len(w) > 4 and w.endswith("s") and is_english(w[:-1])}
+        targets = index.surface | singulars | self.product_words | {w for p in slot_phrases for w in p} | places
+        targets -= language.stopwords
         self.speller = Speller(known=known, targets=targets)
 
     def _per(self, tokens: list[str]) -> str | None:

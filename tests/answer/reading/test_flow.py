@@ -17,6 +17,7 @@ EX, IM, TR = Flow.EXPORTS, Flow.IMPORTS, Flow.TRADE
         ("exports to ASEAN", (EX,)),
         ("outbound sales", (EX,)),
         ("shipments abroad", (EX,)),
+        ("how much stuff did china ship out", (EX,)),
         ("inbound shipments", (IM,)),
         ("purchases from abroad", (IM,)),
         ("the import bill", (IM,)),

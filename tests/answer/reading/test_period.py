@@ -29,6 +29,8 @@ Y = 2025 * 12  # January 2025
         ("since 2020", (Y - 48, Y + 11), None),
         ("the 14th five-year plan", (Y - 48, Y + 11), None),
         ("over the past five years", (Y - 48, Y + 11), None),
+        ("total imports ovr the last 5 yrs", (Y - 48, Y + 11), None),
+        ("growth over the 2021-2025 plan period", (Y - 48, Y + 11), None),
         ("the 13th five year plan", (Y - 108, Y - 49), None),
         ("trade in 2024", (Y - 12, Y - 1), None),
         ("2026", (Y + 12, Y + 23), None),
@@ -55,3 +57,21 @@ def test_growth_since_a_year_is_a_change_on_that_year(reader: Reader) -> None:
     reading = reader.read("cross-border e-commerce growth since 2020")
     assert reading.period is None and reading.compared_with.label == "2020"
     assert reader.read("cumulative trade since 2020").period.label == "2021-2025"
+
+
+@pytest.mark.parametrize(
+    ("text", "ending"),
+    [
+        ("consecutive months of import growth by the end of 2025", True),
+        ("how many firms as of the end of 2025", True),
+        ("imports at the end of last year", True),
+        ("imports in 2025", False),
+        ("the end of 2025", False),  # no "by", "as of", "at": a time, not where something stood
+    ],
+)
+def test_by_the_end_of_a_period_means_whatever_closes_with_it(reader: Reader, text: str, ending: bool) -> None:
+    period = reader.periods.parse(tokens(text, reader), set()).period
+    assert period is not None and period.ending is ending
+    if ending:  # the streak since June ends in December 2025: it is what stood then
+        streak = period.model_copy(update={"first": Y + 5, "ending": False})
+        assert period.same_span(streak) and not period.same_span(streak.model_copy(update={"last": Y + 10}))

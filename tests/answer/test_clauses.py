@@ -1,0 +1,60 @@
+"""Two questions joined as clauses: split only where a new question opens, the second read as a follow-up."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer.clauses import clause_split
+from bot.answer.engine import Engine
+from bot.answer.normalize import words
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "rest"),
+    [
+        (
+            "How many people shopped duty-free in Hainan between Dec. 18 and Jan. 10, and what were sales?",
+            "How many people shopped duty-free in Hainan between Dec. 18 and Jan. 10",
+            "what were sales?",
+        ),
+        (
+            "Within the seven provinces, how did high-tech trade grow and how much did it lift their growth?",
+            "Within the seven provinces, how did high-tech trade grow",
+            "how much did it lift their growth?",
+        ),
+        ("how did exports grow? and what about imports?", "how did exports grow", "what about imports?"),
+    ],
+)
+def test_a_new_question_after_a_clause_splits(text: str, first: str, rest: str) -> None:
+    assert clause_split(text) == (first, rest)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "exports and imports growth",  # one question about two flows: the engine's own two-part reading
+        "trade between Dec. 18 and Jan. 10",  # "and" inside a period
+        "What was trade in December alone, and the growth for the month?",  # the second part asks nothing alone
+        "what population and middle-income numbers did they cite?",
+        "hainan shoppers, and what were sales",  # the first part is no question: read whole
+    ],
+)
+def test_one_question_is_not_split(text: str) -> None:
+    assert clause_split(text) is None
+
+
+def test_both_clauses_are_answered_the_second_from_the_firsts_subject_and_period(engine: Engine) -> None:
+    reply = engine.ask("How many people shopped duty-free in Hainan between Dec. 18 and Jan. 10, and what were sales?")
+    assert reply.answered and reply.asked == 2
+    assert [a.value for a in reply.answers[:2]] == ["585,000 people", "3.89 billion yuan"]
+    assert reply.reading is not None and " + " in reply.reading.summary
+
+
+def test_a_second_clause_the_briefing_does_not_answer_leaves_the_message_read_whole(engine: Engine) -> None:
+    reply = engine.ask("How many people shopped duty-free in Hainan since the launch, and what did they spend on cars?")
+    assert reply.asked == 1, "only the stated figure, with the other part said to be missing or not answered"
+
+
+def test_words_joined_by_an_ampersand_are_two_words_and_abbreviations_stay_whole() -> None:
+    assert words("belt&road exports") == ["belt", "and", "road", "exports"]
+    assert words("m&e goods") == ["m&e", "goods"]
