@@ -12,9 +12,11 @@ from pathlib import Path
 from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.database_url import check_database_url
 from bot.kb.loader import DEFAULT_KNOWLEDGE_DIR
 
 DEFAULT_DATABASE_URL = "sqlite:///data/tradebot.sqlite3"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 class SettingsError(Exception):
@@ -60,6 +62,24 @@ class Settings(BaseSettings):
     digest_schedule: str | None = None
     digest_topic: str | None = None
     digest_timezone: str = "UTC"
+    # Caps on /trade subscribe: subscriptions in one channel, and made by one user in all channels. A channel rarely
+    # needs more than a digest or two (five can still post five times an hour); the user's cap counts every
+    # channel, so one person cannot fill many channels either.
+    subscriptions_per_channel: int = Field(default=5, ge=1, le=1000)
+    subscriptions_per_user: int = Field(default=10, ge=1, le=10_000)
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        level = value.strip().upper()
+        if level not in LOG_LEVELS:
+            raise ValueError(f"{value!r} is not a log level; use one of {', '.join(LOG_LEVELS)}")
+        return level
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url_shape(cls, value: str) -> str:
+        return check_database_url(value.strip())
 
     @field_validator("slack_bot_token")
     @classmethod

@@ -26,7 +26,15 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("router", "render"),  # /trade without Slack; drawing outcomes, answers and digests as blocks or text
     ("schedule", "conversations", "outcomes", "logs"),  # the schedule domain, follow-ups, what /trade returns
     ("answer", "config"),  # the answer engine; settings
-    ("kb", "store", "exits", "envfile", "garbage", "periodic"),  # the knowledge base, the database, small helpers
+    (
+        "kb",
+        "store",
+        "exits",
+        "envfile",
+        "garbage",
+        "periodic",
+        "database_url",
+    ),  # the knowledge base, the database, helpers
 )
 SLACK_FREE = ("kb", "answer", "schedule", "store", "router", "render", "outcomes", "conversations", "config")
 SLACK_LIBRARIES = ("slack_bolt", "slack_sdk")
