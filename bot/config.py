@@ -13,9 +13,11 @@ from pathlib import Path
 from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.database_url import check_database_url
 from bot.kb.loader import DEFAULT_KNOWLEDGE_DIR
 
 DEFAULT_DATABASE_URL = "sqlite:///data/tradebot.sqlite3"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 SLACK_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,20}$")
 
 
@@ -62,7 +64,11 @@ class Settings(BaseSettings):
     digest_schedule: str | None = None
     digest_topic: str | None = None
     digest_timezone: str = "UTC"
-
+    # Caps on /trade subscribe: subscriptions in one channel, and made by one user in all channels. A channel rarely
+    # needs more than a digest or two (five can still post five times an hour); the user's cap counts every
+    # channel, so one person cannot fill many channels either.
+    subscriptions_per_channel: int = Field(default=5, ge=1, le=1000)
+    subscriptions_per_user: int = Field(default=10, ge=1, le=10_000)
     # The question log and feedback (docs/learning.md): recording can be turned off; rows are kept this many days;
     # users are counted by a salted hash of their Slack id (unset: a random salt kept in the database).
     question_log_enabled: bool = True
@@ -74,6 +80,19 @@ class Settings(BaseSettings):
     report_channel: str | None = None
     report_schedule: str = "weekly mon 09:00"
     report_timezone: str = "UTC"
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        level = value.strip().upper()
+        if level not in LOG_LEVELS:
+            raise ValueError(f"{value!r} is not a log level; use one of {', '.join(LOG_LEVELS)}")
+        return level
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url_shape(cls, value: str) -> str:
+        return check_database_url(value.strip())
 
     @field_validator("admin_user_ids")
     @classmethod

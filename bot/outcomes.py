@@ -78,3 +78,14 @@ class NoticeOutcome(Outcome):
 
     text: str  # written by us, never echoing user text unescaped (renderers escape it anyway)
     ok: bool = True
+
+
+class SubscriptionRemovedOutcome(Outcome):
+    """``/trade unsubscribe`` removed a subscription. When ``announce`` is set (someone removed a subscription
+    they did not make), the reply goes to the whole channel, naming who removed it and who made it."""
+
+    id: int
+    spec: str  # as the bot wrote it ("daily 09:00"); renderers escape it
+    by: str  # Slack user ids
+    creator: str | None
+    announce: bool

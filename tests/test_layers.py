@@ -27,7 +27,15 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("schedule", "conversations", "outcomes", "logs"),  # the schedule domain, follow-ups, what /trade returns
     ("learning",),  # feedback, the question log and the curator's report (the scheduler purges and posts it)
     ("answer", "config"),  # the answer engine; settings
-    ("kb", "store", "exits", "envfile", "garbage", "periodic"),  # the knowledge base, the database, small helpers
+    (
+        "kb",
+        "store",
+        "exits",
+        "envfile",
+        "garbage",
+        "periodic",
+        "database_url",
+    ),  # the knowledge base, the database, helpers
 )
 SLACK_FREE = (
     "kb",

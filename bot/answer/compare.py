@@ -110,7 +110,9 @@ class Comparer:
         if len(flows) >= 2:
             return [reading.model_copy(update={"flows": (flow,)}) for flow in flows]
         if ranking:
-            group = next((n.topic for n in named if n.topic in self._umbrella), None) if named else self._default
+            # An entity (a country the briefing names no figures for) has no topic: ``rank Australia/LHI``.
+            umbrellas = [topic for topic in (getattr(n, "topic", None) for n in named) if topic in self._umbrella]
+            group = next(iter(umbrellas), None) if named else self._default
             # A ranking of partners is of their two-way trade, unless a flow is asked, by value unless by growth.
             measures = frozenset({Measure.GROWTH}) if Measure.GROWTH in reading.measures else frozenset({Measure.VALUE})
             base = reading.model_copy(

@@ -100,18 +100,32 @@ class Engine:
             return self._source_reply(text, last), last
         reading = self.reader.read(text)
         if last is not None and self.followups.continues(reading, text):
-            tried = []
-            for carry in self.followups.carried(last.reading, reading):
-                merged = self.followups.merge(last.reading, reading, text, carry)
-                tried.append((merged, self._reply(text, merged)))
-                if tried[-1][1].answered:
-                    break
-            merged, reply = next(((m, r) for m, r in tried if r.answered), tried[0])
+            merged = self._carried_reading(last.reading, reading, text)
+            reply = self._reply(text, merged)
             return reply, Turn.of(merged, reply, last)
+        if last is not None and self.followups.may_continue(reading, text):
+            merged = self._carried_reading(last.reading, reading, text)
+            reply = self._reply(text, merged)
+            if reply.answered:
+                return reply, Turn.of(merged, reply, last)
         reply = self._reply_read(text, reading)  # read once: the reply cache would read it again on a miss
         if not reading.about_trade:
             return reply, last
         return reply, Turn.of(reading, reply)
+
+    def _carried_reading(self, last: Reading, new: Reading, text: str) -> Reading:
+        """The follow-up's reading with what it leaves unsaid carried from the last one, carrying less where that
+        is what is stated: "exports to them?" after BRI trade's value is the growth of exports to them, not the
+        value of the narrower exports through contracted projects that alone has a value."""
+        options = []
+        for carry in self.followups.carried(last, new):
+            merged = self.followups.merge(last, new, text, carry)
+            best, _ = self.best(merged)
+            options.append((merged, best))
+            if best is not None and best.features.extra >= 0:
+                return merged  # stated, and about exactly what was asked
+        answered = [merged for merged, best in options if best is not None]
+        return answered[0] if answered else options[0][0]
 
     def compare(self, text: str, *, rank: bool = False) -> Reply:
         """ "/trade compare asean eu", "/trade rank partners by growth": a figure per subject named, side by side

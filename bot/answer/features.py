@@ -75,6 +75,7 @@ class Asked:
     entity_words: tuple[frozenset[str], ...]  # each entity's words, to look for in a figure's words
     subject_words: tuple[tuple[str, frozenset[str]], ...]  # each topic named, with the words that named it
     topic_only: bool  # every subject word typed names a topic ("exports to the EU")
+    place_topics: frozenset[str]  # the topics named that are places or partners ("the EU", "Hainan")
     names_place: bool  # a partner, country or region is named (a topic that is a place, or a place entity)
     products: frozenset[str]  # the words typed that name goods (Harmonized System)
     unmatched: float  # the unmatched feature, the same for every figure
@@ -116,6 +117,7 @@ class Asked:
             entity_words=tuple(frozenset(e.words) for e in reading.entities),
             subject_words=tuple((s.topic, frozenset(s.words)) for s in reading.subjects),
             topic_only=typed <= topic_vocabulary,
+            place_topics=frozenset(s.topic for s in reading.subjects if s.topic in place_topics),
             names_place=any(s.topic in place_topics for s in reading.subjects)
             or any(e.kind == "place" for e in reading.entities)
             or bool(set(words) & place_words),
@@ -238,7 +240,18 @@ def _currency(r: Reading, p: Profile) -> float:
 
 def _topic(asked: Asked, p: Profile) -> float:
     about = [topic == p.topic or words <= p.about for topic, words in asked.subject_words]
-    return 1.0 if all(about) else 0.0 if any(about) else -1.0
+    if all(about):
+        return 1.0
+    if not any(about):
+        return -1.0
+    # Some of the topics named: a figure about none of the partners or places named is another figure (the
+    # national high-tech exports are not those to the EU); another kind of topic may be the question's context.
+    places = [
+        topic == p.topic or words <= p.about or words <= p.mentions
+        for (topic, words) in asked.subject_words
+        if topic in asked.place_topics
+    ]
+    return -1.0 if places and not any(places) else 0.0
 
 
 def _flow(r: Reading, p: Profile) -> float:

@@ -88,6 +88,14 @@ class FollowUps:
             return False  # a question of its own
         return (slots and not named) or (named and not slots)  # "growth?", "in dollars?" / "eu?", "africa"
 
+    def may_continue(self, reading: Reading, text: str) -> bool:
+        """A short message that names something and asks a slot ("ship exports?", "avg per company?"): read
+        against the last question first, and on its own when that states nothing (``Engine.converse``)."""
+        if reading.length > SHORT or self.continues(reading, text):
+            return False
+        named = bool(reading.subjects or reading.entities or reading.words)
+        return named and bool(reading.flows or reading.measures)
+
     def merge(self, last: Reading, new: Reading, text: str, carry: frozenset[str] = CARRIED) -> Reading:
         """``new`` with the slots it leaves empty taken from ``last`` (those named in ``carry``): "and imports?"
         keeps the subject, the measure and the period; "what about Africa?" keeps the flow, the measure and the
@@ -128,7 +136,9 @@ class FollowUps:
             update["period"] = last.period
         if new.compared_with is None and "period" in carry:
             update["compared_with"] = last.compared_with
-        if new.currency is None:
+        if new.currency is None and ("measure" in carry or new.measures):
+            # A currency qualifies the value asked: "and imports from there?" after "how big in yuan" may be
+            # answered by a growth rate once the value is let go.
             update["currency"] = last.currency
         if new.source is None:
             update["source"] = last.source

@@ -21,6 +21,7 @@ from bot.outcomes import (
     KeyFiguresOutcome,
     NoticeOutcome,
     Outcome,
+    SubscriptionRemovedOutcome,
     TopicsOutcome,
 )
 from bot.render import limits
@@ -87,6 +88,22 @@ def _(outcome: AnswerOutcome) -> SlackMessage:
 def _(outcome: NoticeOutcome) -> SlackMessage:
     text = escape(outcome.text)
     return message(text, [section(text if outcome.ok else f":warning: {text}")])
+
+
+@render.register
+def _(outcome: SubscriptionRemovedOutcome) -> SlackMessage:
+    what = f"subscription #{outcome.id} ({escape(outcome.spec)})"
+    if not outcome.announce:
+        text = f"Removed {what}. Nothing more will be posted for it."
+    else:
+        made = f", which {_mention(outcome.creator)} made" if outcome.creator else ""
+        text = f"{_mention(outcome.by)} removed {what}{made}. Nothing more will be posted for it."
+    return message(text, [section(text)])
+
+
+def _mention(user_id: str | None) -> str:
+    # Ids come from Slack's signed payload; anything not shaped like one is never put into markup.
+    return f"<@{user_id}>" if USER_ID.match(user_id or "") else "someone"
 
 
 @render.register
@@ -260,7 +277,7 @@ def with_share_button(msg: SlackMessage, value: str | None) -> SlackMessage:
 
 def shared_by(msg: SlackMessage, user_id: str) -> SlackMessage:
     """The public copy of a shared answer: no share button, and a line naming who shared it."""
-    who = f"<@{user_id}>" if USER_ID.match(user_id or "") else "someone"
+    who = _mention(user_id)
     blocks = [b for b in msg.blocks if b.get("block_id") != SHARE_BLOCK_ID][: limits.MESSAGE_BLOCKS - 1]
     blocks.append(context(f"Shared by {who} from `/trade`"))
     return message(f"Shared by {who}: {msg.text}", blocks)

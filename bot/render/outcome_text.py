@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from functools import singledispatch
 
-from bot.outcomes import AnswerOutcome, HelpOutcome, KeyFiguresOutcome, NoticeOutcome, Outcome, TopicsOutcome
+from bot.outcomes import (
+    AnswerOutcome,
+    HelpOutcome,
+    KeyFiguresOutcome,
+    NoticeOutcome,
+    Outcome,
+    SubscriptionRemovedOutcome,
+    TopicsOutcome,
+)
 from bot.render.text import figure_line, reply_text
 
 
@@ -26,6 +34,12 @@ def _(outcome: AnswerOutcome) -> str:
 @outcome_text.register
 def _(outcome: NoticeOutcome) -> str:
     return outcome.text
+
+
+@outcome_text.register
+def _(outcome: SubscriptionRemovedOutcome) -> str:
+    by = "" if not outcome.announce else f" (by {outcome.by}; it was made by {outcome.creator or 'someone else'})"
+    return f"Removed subscription #{outcome.id} ({outcome.spec}){by}. Nothing more will be posted for it."
 
 
 @outcome_text.register

@@ -1,7 +1,8 @@
 """``/trade subscribe``, ``/trade subscriptions`` and ``/trade unsubscribe``: scheduled digests, from Slack.
 
 The handlers use ``RouteContext.services`` (``RouteServices``; the Slack runtime supplies them): ``store``, the
-database, ``timezone_of``, a Slack user id to the user's IANA time zone (``users.info``) or None, and ``clock``.
+database, ``timezone_of``, a Slack user id to the user's IANA time zone (``users.info``) or None, ``limits``, the
+caps on subscriptions (the documented defaults when None), and ``clock``.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 
-from bot.outcomes import NoticeOutcome, Outcome
+from bot.outcomes import NoticeOutcome, Outcome, SubscriptionRemovedOutcome
 from bot.router.table import COMMAND, RouteContext, Subcommand, register
 from bot.schedule import manage
 from bot.store import Store, StoreError
@@ -33,6 +34,7 @@ def subscribe_outcome(args: str, ctx: RouteContext) -> Outcome:
             text=args,
             timezone_of=ctx.services.timezone_of,
             now=now,
+            limits=ctx.services.limits,
         ),
     )
 
@@ -46,18 +48,24 @@ def subscriptions_outcome(args: str, ctx: RouteContext) -> Outcome:
 
 def unsubscribe_outcome(args: str, ctx: RouteContext) -> Outcome:
     """Remove one of the channel's subscriptions by id."""
-    return _guarded(ctx, lambda store, now: manage.unsubscribe(store, channel=ctx.channel_id or "", text=args))
+    return _guarded(
+        ctx,
+        lambda store, now: manage.unsubscribe(store, channel=ctx.channel_id or "", user=ctx.user_id or "", text=args),
+    )
 
 
-def _guarded(ctx: RouteContext, action: Callable[[Store, dt.datetime], tuple[bool, str]]) -> Outcome:
+def _guarded(ctx: RouteContext, action: Callable[[Store, dt.datetime], tuple[bool, str] | manage.Removed]) -> Outcome:
     store = ctx.services.store
     if store is None or not ctx.channel_id or not ctx.user_id:
         return NoticeOutcome(text=NOT_HERE, ok=False)
     try:
-        ok, text = action(store, ctx.services.clock())
+        result = action(store, ctx.services.clock())
     except StoreError as exc:
         logger.error("subscriptions: %s", exc)
         return NoticeOutcome(text=UNAVAILABLE, ok=False)
+    if isinstance(result, manage.Removed):
+        return SubscriptionRemovedOutcome(**result.model_dump())
+    ok, text = result
     return NoticeOutcome(text=text, ok=ok)
 
 
@@ -89,7 +97,7 @@ register(
     Subcommand(
         name="unsubscribe",
         usage=f"{COMMAND} unsubscribe ID",
-        summary="stop one of this channel's subscriptions",
+        summary="stop one of this channel's subscriptions (the channel is told when it was someone else's)",
         handler=unsubscribe_outcome,
         examples=(f"{COMMAND} unsubscribe 3",),
         takes_args=True,

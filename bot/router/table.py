@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from bot.answer.engine import Engine
     from bot.answer.followup import Conversation
     from bot.kb.base import KnowledgeBase
+    from bot.schedule.limits import SubscriptionLimits
     from bot.store import Store
 
 COMMAND = "/trade"
@@ -35,11 +36,13 @@ class RouteServices:
         store: the database (subscriptions); None in the terminal, where ``/trade subscribe`` says so.
         timezone_of: a Slack user id to the user's IANA time zone (``users.info``), or None when unknown.
         clock: "now", aware; tests fix it.
+        limits: the caps on subscriptions per channel and per user (SUBSCRIPTIONS_PER_*); None for the defaults.
     """
 
     store: Store | None = None
     timezone_of: Callable[[str], str | None] | None = None
     clock: Callable[[], dt.datetime] = _utcnow
+    limits: SubscriptionLimits | None = None
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,13 @@ from bot.config import Settings
 from bot.kb.base import KnowledgeBase
 from bot.schedule.learning_chores import report_schedule
 from bot.schedule.standing import apply_standing_subscription
+from bot.schedule.unfit import pause_unfit_subscriptions
 from bot.store import open_store
 
 
 def prepare_scheduling(settings: Settings, kb: KnowledgeBase) -> None:
-    """Open (create or upgrade) the database and apply the standing subscription, then close it.
+    """Open (create or upgrade) the database, apply the standing subscription and pause stored subscriptions whose
+    schedules the rules refuse, then close it.
 
     Raises:
         StoreError: the database is unreachable or not writable (the message says what to fix).
@@ -25,5 +27,6 @@ def prepare_scheduling(settings: Settings, kb: KnowledgeBase) -> None:
     store = open_store(settings.database_url)
     try:
         apply_standing_subscription(store, settings, kb)
+        pause_unfit_subscriptions(store)
     finally:
         store.close()

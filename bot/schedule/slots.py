@@ -1,51 +1,44 @@
-"""When a cron schedule fires, in its own time zone; slots are returned in UTC."""
+"""When a cron schedule fires, in its own time zone; slots are returned in UTC.
+
+cronsim computes the times as Debian's cron does, across daylight-saving changes too; ``bot.schedule.floor`` says
+which expressions a subscription may use.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
 
-from croniter import croniter
+from cronsim import CronSim
 
-from bot.schedule.errors import ScheduleError
-
-# Digests are summaries; more than one an hour is noise, and the one-hour catch-up window assumes it.
-MIN_INTERVAL = dt.timedelta(hours=1)
-_INTERVAL_SAMPLES = 60
+_LOOK_BACK = dt.timedelta(hours=3)
 
 
 def latest_slot(cron: str, timezone: str, now: dt.datetime) -> dt.datetime:
-    """The most recent time at or before ``now`` when ``cron`` fires in ``timezone``, in UTC."""
+    """The most recent time at or before ``now`` when ``cron`` fires in ``timezone``, in UTC.
+
+    Within the last three hours (every slot the scheduler may still post, and more than any daylight-saving
+    shift) it is the latest time of the forward walk, the walk the hourly floor is checked on: walking backwards,
+    cronsim reads an hour that the clocks repeat in its first pass only, and a half-hour shift differently, and
+    the scheduler would then post closer together than the check saw.
+    """
     zone = zoneinfo.ZoneInfo(timezone)
-    # croniter's get_prev is strictly before its start, and slots fall on whole minutes: starting one second past
-    # the current second makes a slot at exactly ``now`` count as due, and one a fraction of a second away not.
+    latest = None
+    for when in CronSim(cron, (now - _LOOK_BACK).astimezone(zone)):
+        instant = when.astimezone(dt.UTC)
+        if instant > now:
+            break
+        latest = instant
+    if latest is not None:
+        return latest
+    # Iterating backwards yields times strictly before the start, and slots fall on whole minutes: starting one
+    # second past the current second makes a slot at exactly ``now`` count as due, and one a fraction of a second
+    # away not.
     start = now.astimezone(zone).replace(microsecond=0) + dt.timedelta(seconds=1)
-    return croniter(cron, start).get_prev(dt.datetime).astimezone(dt.UTC)
+    return next(CronSim(cron, start, reverse=True)).astimezone(dt.UTC)
 
 
 def next_slot(cron: str, timezone: str, now: dt.datetime) -> dt.datetime:
     """The first time after ``now`` when ``cron`` fires in ``timezone``, in UTC."""
     zone = zoneinfo.ZoneInfo(timezone)
-    return croniter(cron, now.astimezone(zone)).get_next(dt.datetime).astimezone(dt.UTC)
-
-
-def check_cron(cron: str) -> None:
-    """Raise ScheduleError unless ``cron`` is a valid five-field expression firing at most once an hour."""
-    fields = cron.split()
-    if len(fields) != 5:
-        raise ScheduleError(
-            f"a cron expression has five fields (minute hour day month weekday); “{cron}” has {len(fields)}",
-            '"0 9 * * 1-5"',
-        )
-    if not croniter.is_valid(cron):
-        raise ScheduleError(f"“{cron}” is not a valid cron expression", '"0 9 * * 1-5"')
-    # Sample from a fixed moment so the answer does not depend on today's date.
-    walker = croniter(cron, dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
-    previous = walker.get_next(dt.datetime)
-    for _ in range(_INTERVAL_SAMPLES):
-        current = walker.get_next(dt.datetime)
-        if current - previous < MIN_INTERVAL:
-            raise ScheduleError(
-                f"“{cron}” fires more than once an hour; digests go out at most hourly", '"0 9 * * 1-5"'
-            )
-        previous = current
+    return next(CronSim(cron, now.astimezone(zone))).astimezone(dt.UTC)

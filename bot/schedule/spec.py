@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pydantic import BaseModel, ConfigDict
 
 from bot.schedule.errors import ScheduleError
-from bot.schedule.slots import check_cron
+from bot.schedule.floor import check_cron
 from bot.schedule.timezones import canonical_timezone, looks_like_timezone
 from bot.store.models import ScheduleKind
 
@@ -25,7 +25,7 @@ USAGE = (
 )
 DEFAULT_FIGURE_TIME = (9, 0)
 
-# Full name -> cron day number (croniter: 0 is Sunday). Any prefix of three letters or more is accepted.
+# Full name -> cron day number (0 is Sunday). Any prefix of three letters or more is accepted.
 WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 0}
 FIGURE_WORDS = {"figure-of-the-day", "figure", "fotd", "figure-of-day"}
 _TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$")
@@ -104,6 +104,8 @@ def _schedule(tokens: list[str]) -> tuple[ScheduleKind, str, str, list[str]]:
         cron = " ".join(tokens[:5])
         check_cron(cron)
         return "cron", cron, f'"{cron}"', tokens[5:]
+    if head.startswith("@"):
+        check_cron(head)  # refuses every alias, saying what to type instead
     raise ScheduleError(
         f"“{tokens[0]}” is not a schedule; use daily, weekly, figure-of-the-day or a cron expression in quotes",
         "daily 09:00",

@@ -8,6 +8,7 @@ import logging
 from bot.config import Settings, SettingsError
 from bot.kb.base import KnowledgeBase
 from bot.schedule.errors import ScheduleError
+from bot.schedule.floor import check_floor
 from bot.schedule.spec import parse_schedule
 from bot.schedule.timezones import canonical_timezone
 from bot.schedule.topics import topic_resolver
@@ -37,6 +38,7 @@ def apply_standing_subscription(store: Store, settings: Settings, kb: KnowledgeB
         raise SettingsError(f"DIGEST_TIMEZONE: {settings.digest_timezone!r} is not an IANA time zone (Asia/Shanghai)")
     try:
         spec = parse_schedule(settings.digest_schedule, topic_resolver(kb))
+        check_floor(spec.cron, spec.timezone or timezone)
     except ScheduleError as exc:
         raise SettingsError(f"DIGEST_SCHEDULE: {exc}") from None
     topic = spec.topic

@@ -22,6 +22,7 @@ from bot.kb.base import KnowledgeBase
 from bot.learning.service import Learning
 from bot.router import RouteServices
 from bot.schedule.learning_chores import learning_chores
+from bot.schedule.limits import SubscriptionLimits
 from bot.schedule.scheduler_thread import SchedulerThread, start_scheduler
 from bot.slack.app import create_app
 from bot.slack.client import build_web_client
@@ -100,7 +101,9 @@ def build_runtime(settings: Settings, kb: KnowledgeBase, *, signing_secret: str 
         raise
     try:
         engine = Engine(kb, settings.answer_cache_size)
-        route_services = RouteServices(store=store, timezone_of=timezone_lookup(client))
+        route_services = RouteServices(
+            store=store, timezone_of=timezone_lookup(client), limits=SubscriptionLimits.of(settings)
+        )
         # The store also de-duplicates Slack's events: a claim there is seen by every process sharing the database.
         app = create_app(
             settings,

@@ -35,7 +35,7 @@ def make_engine(url: str) -> Engine:
     """
     try:
         parsed = make_url(url)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
         raise StoreError("DATABASE_URL is not a database URL (example: sqlite:///data/tradebot.sqlite3)") from None
     backend = parsed.get_backend_name()
     if backend == "sqlite":

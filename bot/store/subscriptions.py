@@ -4,13 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Literal
 
-from sqlalchemy import CursorResult, delete, select, update
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy import CursorResult, delete, func, select, text, update
 
 from bot.store.models import NewSubscription, Subscription
 from bot.store.sql import insert_if_absent
 from bot.store.tables import subscriptions as table
 from bot.store.transaction import Transactions
+
+# The advisory lock that makes counting and adding one step across PostgreSQL connections; SQLite's BEGIN IMMEDIATE
+# already lets one writer at a time in. Any fixed 64-bit number other than the migrations' key.
+ADD_LOCK_KEY = 0x7472616465737562  # "tradesub"
+
+
+class CapReached(BaseModel):
+    """A subscription was not added: the channel, or its creator, has ``limit`` already."""
+
+    model_config = ConfigDict(frozen=True)
+
+    scope: Literal["channel", "user"]
+    limit: int
 
 
 class Subscriptions:
@@ -24,6 +39,26 @@ class Subscriptions:
         """Store a new subscription and return it with its id."""
         with self._transaction() as conn:
             values = new.model_dump() | {"created_at": self._clock(), "paused": False, "config_key": config_key}
+            new_id = conn.execute(table.insert().values(**values).returning(table.c.id)).scalar_one()
+            return Subscription.from_row(conn.execute(select(table).where(table.c.id == new_id)).one())
+
+    def add_within(self, new: NewSubscription, *, per_channel: int, per_user: int) -> Subscription | CapReached:
+        """Store ``new`` unless its channel has ``per_channel`` subscriptions or its creator has ``per_user``.
+
+        Counting and adding are one step, so concurrent requests in several processes cannot pass the cap together.
+        Subscriptions from configuration count towards neither; paused ones count (they can be resumed).
+        """
+        with self._transaction() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADD_LOCK_KEY})
+            users = table.c.config_key.is_(None)
+            in_channel = conn.execute(select(func.count()).where(users, table.c.channel == new.channel)).scalar_one()
+            if in_channel >= per_channel:
+                return CapReached(scope="channel", limit=per_channel)
+            by_creator = conn.execute(select(func.count()).where(users, table.c.creator == new.creator)).scalar_one()
+            if new.creator is not None and by_creator >= per_user:
+                return CapReached(scope="user", limit=per_user)
+            values = new.model_dump() | {"created_at": self._clock(), "paused": False, "config_key": None}
             new_id = conn.execute(table.insert().values(**values).returning(table.c.id)).scalar_one()
             return Subscription.from_row(conn.execute(select(table).where(table.c.id == new_id)).one())
 

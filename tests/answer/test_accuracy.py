@@ -88,8 +88,10 @@ def test_the_figure_judge_follows_the_scoring_rule() -> None:
 
 FOLLOW_UP_SETS = [
     # (conversation set, right figure and speaker, correct declines, wrong figures at most) on the follow-ups
-    pytest.param(FOLDER / "followups_a.jsonl", 50 / 53, 9 / 9, 2 / 62, id="followups_a"),
-    pytest.param(FOLDER / "followups_b.jsonl", 52 / 60, 9 / 10, 7 / 70, id="followups_b"),
+    pytest.param(FOLDER / "followups_a.jsonl", 51 / 53, 9 / 9, 1 / 62, id="followups_a"),
+    pytest.param(FOLDER / "followups_b.jsonl", 54 / 60, 10 / 10, 4 / 70, id="followups_b"),
+    # First run 53/71, 13/13, 3 wrong of 84 follow-ups (2026-12-02); the floor is after general fixes.
+    pytest.param(FOLDER / "followups_c.jsonl", 57 / 71, 13 / 13, 3 / 84, id="followups_c"),
 ]
 
 

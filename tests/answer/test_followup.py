@@ -113,3 +113,33 @@ def test_a_local_conversation_remembers_its_last_turn(engine: Engine) -> None:
     _, turn = engine.converse("trade with ASEAN", None)
     conversation.remember(turn)
     assert conversation.recall() is turn
+
+
+def test_a_carried_measure_gives_way_to_what_is_stated_about_exactly_that_subject(engine: Engine) -> None:
+    # BRI exports have a growth rate, not a value; only the narrower exports through contracted projects have one.
+    replies = converse(
+        engine, "How much did China trade with Belt and Road partner countries in 2025?", "exports to them?"
+    )
+    assert replies[-1].answers[0].id == B + "bri-exports-growth-2025"
+
+
+def test_a_figure_about_none_of_the_partners_named_is_not_the_answer(engine: Engine) -> None:
+    # The national high-tech contribution to export growth is not a figure of the high-tech exports to the EU.
+    thread = ("high-tech product exports in 2025?", "how much did that add to overall export growth", "and to the EU?")
+    reply = converse(engine, *thread)[-1]
+    assert reply.answered and reply.answers[0].id == B + "eu-high-tech-exports-growth"
+
+
+def test_a_short_message_that_names_something_and_asks_a_slot_is_tried_against_the_last_question(
+    engine: Engine,
+) -> None:
+    replies = converse(engine, "How did the Yangtze River Delta's foreign trade perform in 2025?", "ship exports?")
+    assert replies[-1].answers[0].id == B + "yrd-ships-offshore-exports-growth"
+    # ... and read on its own where the last question states nothing for it
+    alone = converse(engine, "How did the Yangtze River Delta's foreign trade perform in 2025?", "asean trade?")[-1]
+    assert alone.answered and alone.answers[0].id == B + "asean-trade-2025"
+
+
+def test_a_currency_goes_with_the_value_it_qualified(engine: Engine) -> None:
+    thread = ("how fast did trade with latin america grow last year?", "how big in yuan", "and imports from there?")
+    assert converse(engine, *thread)[-1].answers[0].id == B + "imports-from-latin-america-growth"

@@ -44,8 +44,8 @@ def test_a_broken_knowledge_file_stops_start_up_naming_the_file(
 
 BAD_DATABASES = {
     "unreachable PostgreSQL": ("postgresql+psycopg://tradebot@127.0.0.1:1/x", "check DATABASE_URL"),
-    "malformed URL": ("not a url", "DATABASE_URL is not a database URL"),
-    "unsupported database": ("mysql://127.0.0.1/x", "tradebot supports sqlite"),
+    "malformed URL": ("not a url", "DATABASE_URL: not a database URL"),
+    "unsupported database": ("mysql://127.0.0.1/x", "DATABASE_URL: the database 'mysql' is not supported"),
 }
 
 
