@@ -1,69 +1,44 @@
 """``/trade subscribe``, ``/trade subscriptions`` and ``/trade unsubscribe``: scheduled digests, from Slack.
 
-The handlers use ``RouteContext.services`` (``RouteServices``; the Slack runtime supplies them): ``store``, the
-database, ``timezone_of``, a Slack user id to the user's IANA time zone (``users.info``) or None, ``limits``, the
-caps on subscriptions (the documented defaults when None), and ``clock``.
+The work is the subscription desk's (``bot.schedule.desk``, given in ``RouteContext.services``): these handlers
+only say where and who, and turn its answer into an outcome. The terminal has no desk.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import logging
-from collections.abc import Callable
-
 from bot.outcomes import NoticeOutcome, Outcome, SubscriptionRemovedOutcome
 from bot.router.table import COMMAND, RouteContext, Subcommand, register
-from bot.schedule import manage
-from bot.store import Store, StoreError
-
-logger = logging.getLogger(__name__)
+from bot.schedule.manage import Removed
 
 NOT_HERE = "Subscriptions are made in a Slack channel: type this command there."
-UNAVAILABLE = "The bot's database is unavailable right now, so I cannot change subscriptions. Try again in a minute."
 
 
 def subscribe_outcome(args: str, ctx: RouteContext) -> Outcome:
     """Subscribe the channel to a digest on a schedule."""
-    return _guarded(
-        ctx,
-        lambda store, now: manage.subscribe(
-            store,
-            ctx.kb,
-            channel=ctx.channel_id or "",
-            user=ctx.user_id or "",
-            text=args,
-            timezone_of=ctx.services.timezone_of,
-            now=now,
-            limits=ctx.services.limits,
-        ),
-    )
+    desk = ctx.services.subscriptions
+    if desk is None or not ctx.channel_id or not ctx.user_id:
+        return NoticeOutcome(text=NOT_HERE, ok=False)
+    return _outcome(desk.subscribe(channel=ctx.channel_id, user=ctx.user_id, text=args))
 
 
 def subscriptions_outcome(args: str, ctx: RouteContext) -> Outcome:
     """List the channel's subscriptions with their next run."""
-    return _guarded(
-        ctx, lambda store, now: (True, manage.list_subscriptions(store, ctx.kb, channel=ctx.channel_id or "", now=now))
-    )
+    desk = ctx.services.subscriptions
+    if desk is None or not ctx.channel_id or not ctx.user_id:
+        return NoticeOutcome(text=NOT_HERE, ok=False)
+    return _outcome(desk.listing(channel=ctx.channel_id))
 
 
 def unsubscribe_outcome(args: str, ctx: RouteContext) -> Outcome:
     """Remove one of the channel's subscriptions by id."""
-    return _guarded(
-        ctx,
-        lambda store, now: manage.unsubscribe(store, channel=ctx.channel_id or "", user=ctx.user_id or "", text=args),
-    )
-
-
-def _guarded(ctx: RouteContext, action: Callable[[Store, dt.datetime], tuple[bool, str] | manage.Removed]) -> Outcome:
-    store = ctx.services.store
-    if store is None or not ctx.channel_id or not ctx.user_id:
+    desk = ctx.services.subscriptions
+    if desk is None or not ctx.channel_id or not ctx.user_id:
         return NoticeOutcome(text=NOT_HERE, ok=False)
-    try:
-        result = action(store, ctx.services.clock())
-    except StoreError as exc:
-        logger.error("subscriptions: %s", exc)
-        return NoticeOutcome(text=UNAVAILABLE, ok=False)
-    if isinstance(result, manage.Removed):
+    return _outcome(desk.unsubscribe(channel=ctx.channel_id, user=ctx.user_id, text=args))
+
+
+def _outcome(result: tuple[bool, str] | Removed) -> Outcome:
+    if isinstance(result, Removed):
         return SubscriptionRemovedOutcome(**result.model_dump())
     ok, text = result
     return NoticeOutcome(text=text, ok=ok)

@@ -7,7 +7,6 @@ complete before the first request. Help is generated from this table, so it cann
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -18,14 +17,9 @@ if TYPE_CHECKING:
     from bot.answer.engine import Engine
     from bot.answer.followup import Conversation
     from bot.kb.base import KnowledgeBase
-    from bot.schedule.limits import SubscriptionLimits
-    from bot.store import Store
+    from bot.schedule.desk import SubscriptionDesk
 
 COMMAND = "/trade"
-
-
-def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 @dataclass(frozen=True)
@@ -33,16 +27,11 @@ class RouteServices:
     """What subcommands may use beyond the knowledge: each is absent where the surface has none (the terminal).
 
     Attributes:
-        store: the database (subscriptions); None in the terminal, where ``/trade subscribe`` says so.
-        timezone_of: a Slack user id to the user's IANA time zone (``users.info``), or None when unknown.
-        clock: "now", aware; tests fix it.
-        limits: the caps on subscriptions per channel and per user (SUBSCRIPTIONS_PER_*); None for the defaults.
+        subscriptions: the subscription desk (the store, time zones, caps, clock); None in the terminal, where
+            ``/trade subscribe`` says subscriptions are made in Slack.
     """
 
-    store: Store | None = None
-    timezone_of: Callable[[str], str | None] | None = None
-    clock: Callable[[], dt.datetime] = _utcnow
-    limits: SubscriptionLimits | None = None
+    subscriptions: SubscriptionDesk | None = None
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from bot.slack.apology import on_error
 from bot.slack.client import PooledWebClient, build_web_client
 from bot.slack.middleware.services import ProvideServices
 from bot.slack.services import Services
+from bot.store import Store, utcnow
 
 # Threads of the answer pool, where the listeners' work runs after the ack (Bolt's default pool has 5).
 LISTENER_THREADS = 32
@@ -36,16 +37,15 @@ class _DropTokenSkipped(logging.Filter):
         return "`token` will be unused" not in record.getMessage()
 
 
-def _memory(settings: Settings, services: RouteServices) -> Memory | None:
+def _memory(settings: Settings, store: Store | None) -> Memory | None:
     """Conversations kept in the store, if the app has one."""
-    store = services.store
     if store is None:
         return None
     windows = Windows(
         thread=dt.timedelta(hours=settings.conversation_thread_hours),
         direct=dt.timedelta(minutes=settings.conversation_dm_minutes),
     )
-    return Memory(store.conversations, windows, services.clock)
+    return Memory(store.conversations, windows, utcnow)
 
 
 def create_app(
@@ -56,6 +56,7 @@ def create_app(
     client: WebClient | None = None,
     middleware: Sequence[Callable[..., Any]] = (),
     route_services: RouteServices | None = None,
+    store: Store | None = None,
     learning: Learning | None = None,
     listener_threads: int = LISTENER_THREADS,
 ) -> App:
@@ -70,7 +71,8 @@ def create_app(
         engine: the answer engine on ``kb``.
         client: a ready WebClient (default: ``build_web_client(settings)``).
         middleware: global middleware run before listeners, in order (e.g. de-duplicating Slack's retries).
-        route_services: the store, time-zone look-up and clock, given to subcommands as ``RouteContext.services``.
+        route_services: what subcommands may use (the subscription desk), as ``RouteContext.services``.
+        store: the database, where each thread's and DM's last question is kept for follow-ups (None: none kept).
         learning: feedback and the question log (``bot.learning``); None draws no feedback controls.
         listener_threads: size of Bolt's listener thread pool.
     """
@@ -87,7 +89,7 @@ def create_app(
         engine=engine,
         answers=answers,
         route_services=route_services,
-        memory=_memory(settings, route_services),
+        memory=_memory(settings, store),
         learning=learning,
     )
     shared = client or build_web_client(settings)

@@ -21,6 +21,7 @@ from bot.config import Settings
 from bot.kb.base import KnowledgeBase
 from bot.learning.service import Learning
 from bot.router import RouteServices
+from bot.schedule.desk import SubscriptionDesk
 from bot.schedule.learning_chores import learning_chores
 from bot.schedule.limits import SubscriptionLimits
 from bot.schedule.scheduler_thread import SchedulerThread, start_scheduler
@@ -101,9 +102,7 @@ def build_runtime(settings: Settings, kb: KnowledgeBase, *, signing_secret: str 
         raise
     try:
         engine = Engine(kb, settings.answer_cache_size)
-        route_services = RouteServices(
-            store=store, timezone_of=timezone_lookup(client), limits=SubscriptionLimits.of(settings)
-        )
+        desk = SubscriptionDesk(store, kb, timezone_lookup(client), SubscriptionLimits.of(settings))
         # The store also de-duplicates Slack's events: a claim there is seen by every process sharing the database.
         app = create_app(
             settings,
@@ -111,7 +110,8 @@ def build_runtime(settings: Settings, kb: KnowledgeBase, *, signing_secret: str 
             engine,
             client=client,
             middleware=hardening_middleware(store),
-            route_services=route_services,
+            route_services=RouteServices(subscriptions=desk),
+            store=store,
             learning=learning,
         )
     except BaseException:

@@ -23,6 +23,7 @@ from bot.outcomes import SubscriptionRemovedOutcome
 from bot.render.blocks import APOLOGY, render
 from bot.render.outcome_text import outcome_text
 from bot.router import NoticeOutcome, RouteContext, RouteServices, route, subcommands
+from bot.schedule.desk import SubscriptionDesk
 from bot.store import Store, open_store
 from tests.conftest import RunningBot
 from tests.databases import database_url, postgres_url  # noqa: F401 - fixtures
@@ -87,7 +88,8 @@ def _check(outcome: object) -> None:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=st.sampled_from(NAMES), args=ARGS, zone=ZONES, user=st.sampled_from(["U0FUZZ001", "U0FUZZ002"]))
 def test_no_subcommand_raises_on_any_text(router: Router, name: str, args: str, zone: str | None, user: str) -> None:
-    services = RouteServices(store=router.store, timezone_of=lambda _user: zone, clock=lambda: NOW)
+    desk = SubscriptionDesk(router.store, router.kb, timezone_of=lambda _user: zone, clock=lambda: NOW)
+    services = RouteServices(subscriptions=desk)
     ctx = RouteContext(kb=router.kb, engine=router.engine, user_id=user, channel_id="C0FUZZ001", services=services)
     outcome = route(f"{name} {args}", ctx)
     _check(outcome)

@@ -16,6 +16,7 @@ from bot.answer.engine import Engine
 from bot.config import load_settings
 from bot.kb.base import KnowledgeBase
 from bot.router import NoticeOutcome, RouteContext, RouteServices, route
+from bot.schedule.desk import SubscriptionDesk
 from bot.server.health import knowledge_check
 from bot.server.wsgi import SLACK_PATH, build_wsgi
 from bot.slack.app import create_app
@@ -50,8 +51,8 @@ def serve(api: FakeSlackApi, store: Store, clock: FakeClock, kb: KnowledgeBase) 
         slack_timeout_seconds=5,
     )
     client = build_web_client(settings)
-    services = RouteServices(store=store, timezone_of=timezone_lookup(client), clock=clock)
-    app = create_app(settings, kb, Engine(kb), client=client, route_services=services, listener_threads=4)
+    services = RouteServices(subscriptions=SubscriptionDesk(store, kb, timezone_lookup(client), clock=clock))
+    app = create_app(settings, kb, Engine(kb), client=client, route_services=services, store=store, listener_threads=4)
     server = make_server("127.0.0.1", 0, build_wsgi(app, {"knowledge": knowledge_check(kb)}), handler_class=_Quiet)
     threading.Thread(target=server.serve_forever, args=(0.05,), name="test-bolt-app", daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_port}{SLACK_PATH}"

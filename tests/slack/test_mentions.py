@@ -101,9 +101,12 @@ def test_edits_and_other_events_are_acknowledged_and_ignored(bot: RunningBot, sl
 
 
 def test_answers_reuse_one_kept_alive_connection_to_slack(bot: RunningBot, slack_api: FakeSlackApi) -> None:
-    for answered, question in enumerate(("asean", "exports", "imports"), start=1):
+    questions = ("asean", "exports", "imports", "hainan")
+    for answered, question in enumerate(questions, start=1):
         assert p.send(bot.events_url, p.event_callback(p.app_mention(question))).status == 200
         slack_api.wait_for("chat.postMessage", count=answered)
     posts = slack_api.calls("chat.postMessage")
-    assert len(posts) == 3
-    assert len({post.connection for post in posts}) == 1, "one connection, not one per answer"
+    assert len(posts) == len(questions)
+    # Answered one after another, the posts share a kept-alive connection. On a loaded machine an answer may be slow
+    # enough for the working reaction to hold the idle connection at that moment, and the post then opens a second.
+    assert len({post.connection for post in posts}) <= 2, "kept-alive connections, not one per answer"
