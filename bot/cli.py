@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("bot.commands.check", "validate the knowledge base against its transcripts"),
     "export": ("bot.commands.export", "write every indicator as CSV or JSON"),
     "digest": ("bot.commands.digest", "preview the scheduled digest"),
+    "report": ("bot.commands.report", "what people asked and could not get, from the question log"),
 }
 
 

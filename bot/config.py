@@ -7,6 +7,7 @@ or in ``.env``, means "not set": ``cp .env.example .env`` leaves every variable 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pydantic import Field, ValidationError, field_validator, model_validator
@@ -17,6 +18,7 @@ from bot.kb.loader import DEFAULT_KNOWLEDGE_DIR
 
 DEFAULT_DATABASE_URL = "sqlite:///data/tradebot.sqlite3"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+SLACK_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,20}$")
 
 
 class SettingsError(Exception):
@@ -67,6 +69,17 @@ class Settings(BaseSettings):
     # channel, so one person cannot fill many channels either.
     subscriptions_per_channel: int = Field(default=5, ge=1, le=1000)
     subscriptions_per_user: int = Field(default=10, ge=1, le=10_000)
+    # The question log and feedback (docs/learning.md): recording can be turned off; rows are kept this many days;
+    # users are counted by a salted hash of their Slack id (unset: a random salt kept in the database).
+    question_log_enabled: bool = True
+    question_log_days: int = Field(default=30, ge=1, le=3650)
+    question_log_salt: str | None = None
+    # Slack user ids (comma-separated) who see the curator's summary on the Home tab.
+    admin_user_ids: str = ""
+    # The weekly curator's report, posted by the scheduler to this channel (unset: none).
+    report_channel: str | None = None
+    report_schedule: str = "weekly mon 09:00"
+    report_timezone: str = "UTC"
 
     @field_validator("log_level")
     @classmethod
@@ -80,6 +93,25 @@ class Settings(BaseSettings):
     @classmethod
     def _database_url_shape(cls, value: str) -> str:
         return check_database_url(value.strip())
+
+    @field_validator("admin_user_ids")
+    @classmethod
+    def _admin_ids_shape(cls, value: str) -> str:
+        ids = [part.strip() for part in value.split(",") if part.strip()]
+        bad = [i for i in ids if not SLACK_USER_ID.match(i)]
+        if bad:
+            raise ValueError(f"{len(bad)} value(s) are not Slack user ids (U0123ABCD), comma-separated")
+        return ",".join(ids)
+
+    @field_validator("question_log_salt", "report_channel")
+    @classmethod
+    def _blank_optional(cls, value: str | None) -> str | None:
+        return _blank_is_unset(value)
+
+    @property
+    def admins(self) -> frozenset[str]:
+        """The user ids in ADMIN_USER_IDS."""
+        return frozenset(i for i in self.admin_user_ids.split(",") if i)
 
     @field_validator("slack_bot_token")
     @classmethod

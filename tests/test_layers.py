@@ -25,6 +25,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("slack",),  # Bolt: listeners, middleware, the runtime of a serving process, the digest poster
     ("router", "render"),  # /trade without Slack; drawing outcomes, answers and digests as blocks or text
     ("schedule", "conversations", "outcomes", "logs"),  # the schedule domain, follow-ups, what /trade returns
+    ("learning",),  # feedback, the question log and the curator's report (the scheduler purges and posts it)
     ("answer", "config"),  # the answer engine; settings
     (
         "kb",
@@ -36,7 +37,18 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "database_url",
     ),  # the knowledge base, the database, helpers
 )
-SLACK_FREE = ("kb", "answer", "schedule", "store", "router", "render", "outcomes", "conversations", "config")
+SLACK_FREE = (
+    "kb",
+    "answer",
+    "schedule",
+    "store",
+    "router",
+    "render",
+    "outcomes",
+    "conversations",
+    "config",
+    "learning",
+)
 SLACK_LIBRARIES = ("slack_bolt", "slack_sdk")
 
 

@@ -10,6 +10,8 @@ import re
 MORE_ON = "more_on"  # value: a topic id
 SUGGEST = "suggest"  # value: the query the suggestion asks
 SHARE = "share"  # value: bot.router.share.share_value(...)
+FEEDBACK = "feedback"  # a feedback_buttons element, or (where it is refused) feedback:up / feedback:down buttons
+FEEDBACK_REASON = "feedback_reason"  # value: bot.learning.tickets.reason_value(...)
 
 
 def action_id(kind: str, suffix: str | int = "") -> str:

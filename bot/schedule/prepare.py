@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bot.config import Settings
 from bot.kb.base import KnowledgeBase
+from bot.schedule.learning_chores import report_schedule
 from bot.schedule.standing import apply_standing_subscription
 from bot.schedule.unfit import pause_unfit_subscriptions
 from bot.store import open_store
@@ -20,8 +21,9 @@ def prepare_scheduling(settings: Settings, kb: KnowledgeBase) -> None:
 
     Raises:
         StoreError: the database is unreachable or not writable (the message says what to fix).
-        SettingsError: a DIGEST_* setting is malformed.
+        SettingsError: a DIGEST_* or REPORT_* setting is malformed.
     """
+    report_schedule(settings)
     store = open_store(settings.database_url)
     try:
         apply_standing_subscription(store, settings, kb)

@@ -14,7 +14,7 @@ import datetime as dt
 import logging
 import os
 import socket
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from bot.kb.base import KnowledgeBase
@@ -54,6 +54,7 @@ class Scheduler:
         clock: the current time, aware (tests pass a fake clock).
         catch_up: how late a slot may be and still be posted.
         owner: recorded on each claim; defaults to host:pid.
+        chores: run each tick with the time after the subscriptions (the question log's purge and weekly report).
     """
 
     def __init__(
@@ -64,6 +65,7 @@ class Scheduler:
         clock: Callable[[], dt.datetime] = utcnow,
         catch_up: dt.timedelta = CATCH_UP,
         owner: str | None = None,
+        chores: Sequence[Callable[[dt.datetime], object]] = (),
     ):
         self.store = store
         self.kb = kb
@@ -71,6 +73,7 @@ class Scheduler:
         self.clock = clock
         self.catch_up = catch_up
         self.owner = owner or f"{socket.gethostname()}:{os.getpid()}"
+        self.chores = tuple(chores)
 
     def tick(self, now: dt.datetime | None = None) -> TickReport:
         """Post every slot due at ``now`` (default: the clock) that no process has claimed yet."""
@@ -90,6 +93,11 @@ class Scheduler:
                 # One bad subscription must not stop the others, nor the loop.
                 logger.exception("scheduler: subscription %d failed", subscription.id)
                 report.failed.append(subscription.id)
+        for chore in self.chores:
+            try:
+                chore(now)
+            except Exception:
+                logger.exception("scheduler: a chore failed")
         return report
 
     def _tick_one(self, subscription: Subscription, now: dt.datetime, report: TickReport) -> None:

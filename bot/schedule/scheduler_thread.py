@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import threading
+from collections.abc import Callable, Sequence
 
 from bot.config import Settings
 from bot.kb.base import KnowledgeBase
@@ -41,15 +43,18 @@ def start_scheduler(
     *,
     interval: float = DEFAULT_INTERVAL_SECONDS,
     stop: threading.Event | None = None,
+    chores: Sequence[Callable[[dt.datetime], object]] = (),
 ) -> SchedulerThread:
     """Apply the standing subscription from settings, then start the scheduler thread; ``stop()`` it on exit.
 
     Every process may call this: slots are claimed in the database, so each is posted once. ``stop`` is the
-    event the publisher sleeps on between retries, if it has one, so stopping also cuts a wait short.
+    event the publisher sleeps on between retries, if it has one, so stopping also cuts a wait short. ``chores``
+    run after the subscriptions on each tick (``bot.schedule.learning_chores``).
 
     Raises:
         SettingsError: a DIGEST_* setting is malformed.
         StoreError: the database is unavailable.
     """
     apply_standing_subscription(store, settings, kb)
-    return SchedulerThread(Scheduler(store, kb, publisher), interval=interval, stop=stop).start()
+    scheduler = Scheduler(store, kb, publisher, chores=chores)
+    return SchedulerThread(scheduler, interval=interval, stop=stop).start()

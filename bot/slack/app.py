@@ -15,6 +15,7 @@ from bot.answer.engine import Engine
 from bot.config import Settings
 from bot.conversations.memory import Memory, Windows
 from bot.kb.base import KnowledgeBase
+from bot.learning.service import Learning
 from bot.router import RouteServices
 from bot.slack import listeners
 from bot.slack.apology import on_error
@@ -56,6 +57,7 @@ def create_app(
     middleware: Sequence[Callable[..., Any]] = (),
     route_services: RouteServices | None = None,
     store: Store | None = None,
+    learning: Learning | None = None,
     listener_threads: int = LISTENER_THREADS,
 ) -> App:
     """Build the Bolt app.
@@ -71,6 +73,7 @@ def create_app(
         middleware: global middleware run before listeners, in order (e.g. de-duplicating Slack's retries).
         route_services: what subcommands may use (the subscription desk), as ``RouteContext.services``.
         store: the database, where each thread's and DM's last question is kept for follow-ups (None: none kept).
+        learning: feedback and the question log (``bot.learning``); None draws no feedback controls.
         listener_threads: size of Bolt's listener thread pool.
     """
     logger = logging.getLogger(LOGGER_NAME)
@@ -87,6 +90,7 @@ def create_app(
         answers=answers,
         route_services=route_services,
         memory=_memory(settings, store),
+        learning=learning,
     )
     shared = client or build_web_client(settings)
     app = App(

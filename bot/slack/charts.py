@@ -3,7 +3,8 @@
 Slack's native chart block is new, and a workspace or client that does not have it refuses the whole message with
 ``invalid_blocks``. The message is then sent again without the chart (its table and text carry the same figures),
 and the chart follows in the same thread as a PNG through ``files_upload_v2`` (scope ``files:write``). A reply
-only the asker sees (``/trade``, through its response URL) gets no file: files are visible to the channel.
+only the asker sees (``/trade``, through its response URL) gets no file: files are visible to the channel. The
+answer's feedback controls (a ``context_actions`` block, as new) are redrawn as two plain buttons in the same retry.
 """
 
 from __future__ import annotations
@@ -15,16 +16,21 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.render.comparison import CHART_BLOCK
+from bot.render.feedback import feedback_as_buttons
 
 INVALID = "invalid_blocks"
 PNG_NAME = "comparison.png"
 
 
 def without_charts(kwargs: dict[str, Any]) -> dict[str, Any] | None:
-    """``kwargs`` with the chart blocks removed, or None when there were none."""
+    """``kwargs`` with the chart blocks removed and the feedback controls drawn as plain buttons (both are new
+    blocks a workspace may refuse), or None when there were neither."""
     blocks = kwargs.get("blocks") or []
     kept = [b for b in blocks if b.get("type") != CHART_BLOCK]
-    return None if len(kept) == len(blocks) else {**kwargs, "blocks": kept}
+    buttons = feedback_as_buttons(kept)
+    if buttons is None and len(kept) == len(blocks):
+        return None
+    return {**kwargs, "blocks": kept if buttons is None else buttons}
 
 
 def post_message(client: WebClient, png: Callable[[], bytes | None] | None = None, **kwargs: Any) -> Any:

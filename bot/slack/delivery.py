@@ -12,17 +12,22 @@ from typing import Any
 from slack_bolt import Respond
 from slack_sdk import WebClient
 
+from bot.learning.tickets import FeedbackTicket
 from bot.render.blocks import render, with_share_button
 from bot.render.chart_png import outcome_png
 from bot.router import Outcome
 from bot.router.share import share_value
 from bot.slack.charts import post_message, respond_message
+from bot.slack.feedback import with_controls
+from bot.slack.services import Services
 
 
-def deliver_action_reply(body: dict[str, Any], client: WebClient, respond: Respond, outcome: Outcome) -> None:
-    """Post ``outcome`` where the button that asked for it was."""
+def deliver_action_reply(
+    body: dict[str, Any], client: WebClient, respond: Respond, outcome: Outcome, services: Services
+) -> FeedbackTicket | None:
+    """Post ``outcome`` (with its feedback controls) where the button that asked for it was; return its ticket."""
     container = body.get("container") or {}
-    msg = render(outcome)
+    msg, ticket = with_controls(services, outcome, render(outcome))
     if container.get("type") == "view" or not body.get("response_url"):
         post_message(client, lambda: outcome_png(outcome), channel=body["user"]["id"], **msg.as_kwargs())
     elif container.get("is_ephemeral"):
@@ -32,3 +37,4 @@ def deliver_action_reply(body: dict[str, Any], client: WebClient, respond: Respo
         channel = container.get("channel_id") or body["channel"]["id"]
         thread = container.get("thread_ts") or container.get("message_ts")
         post_message(client, lambda: outcome_png(outcome), channel=channel, thread_ts=thread, **msg.as_kwargs())
+    return ticket

@@ -27,3 +27,8 @@ def direct_message(event: dict[str, Any], context: BoltContext) -> bool:
 def home_tab(event: dict[str, Any]) -> bool:
     """The Home tab was opened (``app_home_opened`` also fires for the Messages tab)."""
     return event.get("tab") == "home"
+
+
+def messages_tab(event: dict[str, Any]) -> bool:
+    """The Messages tab (the bot's DM) was opened."""
+    return event.get("tab") == "messages"

@@ -9,7 +9,7 @@ workspace). So the reaction waits: it is added only if the answer is not posted 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from logging import Logger
 
@@ -23,18 +23,35 @@ WORKING = "mag"
 
 @contextmanager
 def working_on(
-    client: WebClient, channel: str, ts: str, logger: Logger, *, after: float, timers: Timers, name: str = WORKING
+    client: WebClient,
+    channel: str,
+    ts: str,
+    logger: Logger,
+    *,
+    after: float,
+    timers: Timers,
+    name: str = WORKING,
+    status: Callable[[], bool] | None = None,
 ) -> Iterator[None]:
     """Show ``:name:`` on the message if the block is still running ``after`` seconds in; remove it at the end.
+
+    With ``status`` (a DM thread, ``bot.slack.assistant.ThreadStatus``), that is tried first and the reaction only
+    when it returns False. The reply clears a thread's status, as Slack's own two-minute timeout would.
 
     A reaction is a courtesy: failing to add or remove it (no scope, already reacted, message deleted) is
     logged and never stops the answer.
     """
     reaction = _Reaction(client, channel, ts, logger, name)
-    if after <= 0:
+
+    def show() -> None:
+        if status is not None and reaction.waiting and status():
+            return
         reaction.add()
+
+    if after <= 0:
+        show()
     else:
-        timers.call_later(after, reaction.add)
+        timers.call_later(after, show)
     try:
         yield
     finally:
@@ -52,6 +69,11 @@ class _Reaction:
         self.client, self.channel, self.ts, self.logger, self.name = client, channel, ts, logger, name
         self._lock = threading.Lock()
         self._state = "waiting"  # waiting -> adding -> added | failed; or -> finished
+
+    @property
+    def waiting(self) -> bool:
+        """Neither added nor finished yet."""
+        return self._state == "waiting"
 
     def add(self) -> None:
         with self._lock:

@@ -19,14 +19,17 @@ from slack_sdk import WebClient
 from bot.answer.engine import Engine
 from bot.config import Settings
 from bot.kb.base import KnowledgeBase
+from bot.learning.service import Learning
 from bot.router import RouteServices
 from bot.schedule.desk import SubscriptionDesk
+from bot.schedule.learning_chores import learning_chores
 from bot.schedule.limits import SubscriptionLimits
 from bot.schedule.scheduler_thread import SchedulerThread, start_scheduler
 from bot.slack.app import create_app
 from bot.slack.client import build_web_client
 from bot.slack.digest_poster import DigestPoster, digest_client
 from bot.slack.middleware.chain import hardening_middleware
+from bot.slack.report_poster import ReportPoster
 from bot.slack.sweeper import LeaseSweeper
 from bot.slack.user_timezones import timezone_lookup
 from bot.store import Store, open_store
@@ -50,8 +53,11 @@ class Runtime:
         stop_scheduling(self.scheduler, self.store)
 
 
-def start_scheduling(settings: Settings, kb: KnowledgeBase, store: Store) -> SchedulerThread:
-    """The scheduler thread on ``store``, posting digests through its own retry-free client.
+def start_scheduling(
+    settings: Settings, kb: KnowledgeBase, store: Store, learning: Learning | None = None
+) -> SchedulerThread:
+    """The scheduler thread on ``store``, posting digests through its own retry-free client; with ``learning``,
+    it also purges the question log and posts the weekly report (``bot.schedule.learning_chores``).
 
     Raises:
         SettingsError: SLACK_BOT_TOKEN is missing, or a DIGEST_* setting is malformed.
@@ -62,7 +68,9 @@ def start_scheduling(settings: Settings, kb: KnowledgeBase, store: Store) -> Sch
     # The poster sleeps on the thread's stop event between retries, so stopping also cuts a wait short.
     stop = threading.Event()
     poster = DigestPoster(client, sleep=stop.wait)
-    return start_scheduler(settings, kb, store, poster, interval=settings.schedule_tick_seconds, stop=stop)
+    chores = [learning_chores(settings, learning, ReportPoster(poster))] if learning is not None else []
+    interval = settings.schedule_tick_seconds
+    return start_scheduler(settings, kb, store, poster, interval=interval, stop=stop, chores=chores)
 
 
 def stop_scheduling(scheduler: SchedulerThread, store: Store) -> None:
@@ -87,7 +95,8 @@ def build_runtime(settings: Settings, kb: KnowledgeBase, *, signing_secret: str 
     client = build_web_client(settings)
     store = open_store(settings.database_url, event_lease=dt.timedelta(seconds=settings.event_lease_seconds))
     try:
-        scheduler = start_scheduling(settings, kb, store)
+        learning = Learning.from_settings(settings, kb, store)
+        scheduler = start_scheduling(settings, kb, store, learning)
     except Exception:
         store.close()
         raise
@@ -103,6 +112,7 @@ def build_runtime(settings: Settings, kb: KnowledgeBase, *, signing_secret: str 
             middleware=hardening_middleware(store),
             route_services=RouteServices(subscriptions=desk),
             store=store,
+            learning=learning,
         )
     except BaseException:
         stop_scheduling(scheduler, store)

@@ -14,7 +14,9 @@ from bot.answer.engine import Engine
 from bot.config import Settings
 from bot.conversations.memory import ConversationKey, Memory
 from bot.kb.base import KnowledgeBase
+from bot.learning.service import Learning
 from bot.router import RouteContext, RouteServices
+from bot.slack.assistant import ThreadStatus
 from bot.slack.reactions import working_on
 from bot.slack.timers import Timers
 
@@ -33,6 +35,8 @@ class Services:
         route_services: what ``/trade`` subcommands may use besides the knowledge (the store, time zones, clock).
         timers: this process's delayed callbacks (the working reaction on slow answers).
         memory: each conversation's last question, for follow-ups (None without a store: every message alone).
+        learning: feedback and the question log (None without a store).
+        thread_status: whether ``assistant.threads.setStatus`` works in this process.
     """
 
     settings: Settings
@@ -42,6 +46,8 @@ class Services:
     route_services: RouteServices = field(default_factory=RouteServices)
     timers: Timers = field(default_factory=Timers)
     memory: Memory | None = None
+    learning: Learning | None = None
+    thread_status: ThreadStatus = field(default_factory=ThreadStatus)
 
     def route_context(
         self, user_id: str | None = None, channel_id: str | None = None, conversation: ConversationKey | None = None
@@ -57,10 +63,18 @@ class Services:
             conversation=kept,
         )
 
-    def working_on(self, client: WebClient, channel: str, ts: str, logger: Logger) -> AbstractContextManager[None]:
-        """The working reaction on a message while it is answered, if the answer is slow (``bot.slack.reactions``)."""
+    def working_on(
+        self, client: WebClient, channel: str, ts: str, logger: Logger, thread_ts: str | None = None
+    ) -> AbstractContextManager[None]:
+        """The working reaction on a message while it is answered, if the answer is slow (``bot.slack.reactions``);
+        with ``thread_ts`` (a DM thread), the thread's status line where Slack allows it, else the reaction."""
         after = self.settings.working_reaction_after_seconds
-        return working_on(client, channel, ts, logger, after=after, timers=self.timers)
+
+        def status() -> bool:
+            return self.thread_status.show(client, channel=channel, thread_ts=thread_ts or "", logger=logger)
+
+        status_first = status if thread_ts else None
+        return working_on(client, channel, ts, logger, after=after, timers=self.timers, status=status_first)
 
 
 def services_of(context: BoltContext) -> Services:

@@ -14,6 +14,8 @@ from bot.kb.base import KnowledgeBase
 
 logger = logging.getLogger(__name__)
 
+WAKE_SECONDS = 0.5  # how often the main thread wakes to run a pending signal's handler
+
 
 def run_socket_mode(settings: Settings, kb: KnowledgeBase, stop: threading.Event | None = None) -> None:
     """Connect and serve until SIGTERM/SIGINT (or ``stop`` is set).
@@ -44,7 +46,10 @@ def run_socket_mode(settings: Settings, kb: KnowledgeBase, stop: threading.Event
         except Exception as error:  # a refused app token or an unreachable Slack, said in one line
             raise startup_error(error, "SLACK_APP_TOKEN", "apps.connections.open", settings) from None
         logger.info("connected to Slack in Socket Mode")
-        stop.wait()
+        # A timed wait: a signal the kernel hands to another thread only flags the main thread, which must wake to
+        # run the handler (an untimed wait slept through SIGTERM until SIGKILL, seen in tests/slack/test_socket_mode).
+        while not stop.wait(WAKE_SECONDS):
+            pass
     finally:
         handler.close()
         runtime.stop()

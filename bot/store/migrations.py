@@ -67,10 +67,16 @@ def _conversations(conn: Connection) -> None:
     create_table(conn, tables.conversations)
 
 
+def _learning(conn: Connection) -> None:
+    for table in (tables.questions, tables.feedback, tables.admin_reports, tables.bot_state):
+        create_table(conn, table)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "subscriptions, deliveries, rotation, seen events", _initial),
     Migration(2, "leases on seen events: status, owner, expiry, the request to redo", _event_leases),
     Migration(3, "conversations: the last question of each thread, for follow-ups", _conversations),
+    Migration(4, "questions, feedback, admin reports and shared state, for learning from use", _learning),
 )
 
 

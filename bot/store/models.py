@@ -85,3 +85,42 @@ class TakenOver(Row):
     attempts: int
     body: str | None = None
     content_type: str | None = None
+
+
+QuestionOutcome = Literal["answered", "topic", "declined"]
+Surface = Literal["mention", "dm", "slash", "button"]
+
+
+class NewQuestion(Row):
+    """A question as the question log records it (``bot.learning``): never who asked, only a salted hash."""
+
+    asked_at: dt.datetime
+    answer_id: str | None = None
+    user_hash: str | None = None
+    surface: Surface
+    text: str
+    outcome: QuestionOutcome
+    reason: str | None = None
+    not_found: str | None = None
+    reading: str | None = None
+    indicator: str | None = None
+    score: float | None = None
+
+
+class Question(NewQuestion):
+    """A stored question."""
+
+    id: int
+
+
+class Vote(Row):
+    """One user's vote on one answer, with what the answer was."""
+
+    answer_id: str
+    user_hash: str
+    vote: Literal[1, -1]
+    reason: str | None = None
+    outcome: QuestionOutcome
+    indicator: str | None = None
+    reading: str | None = None
+    voted_at: dt.datetime

@@ -13,11 +13,14 @@ from bot.store.deliveries import Deliveries
 from bot.store.engine import first_open_lock, make_engine, safe_url
 from bot.store.errors import StoreError
 from bot.store.events import DEFAULT_RETENTION, SeenEvents
+from bot.store.feedback import Feedback
 from bot.store.leases import DEFAULT_LEASE, EventLeases
 from bot.store.migrations import migrate
 from bot.store.models import PendingWork
 from bot.store.pg_writer import PostgresWriter
+from bot.store.questions import Questions
 from bot.store.rotation import Rotation
+from bot.store.state import SharedState
 from bot.store.subscriptions import Subscriptions
 from bot.store.transaction import transactions
 
@@ -28,8 +31,8 @@ def utcnow() -> dt.datetime:
 
 
 class Store:
-    """The database: ``subscriptions``, ``deliveries``, ``rotation``, ``events``, ``conversations`` and this
-    process's ``leases``.
+    """The database: ``subscriptions``, ``deliveries``, ``rotation``, ``events``, ``conversations``, the
+    question log (``questions``, ``feedback``), ``state`` shared by every process, and this process's ``leases``.
 
     Safe to share between threads; every method runs its own short transaction.
     """
@@ -48,6 +51,9 @@ class Store:
         self.deliveries = Deliveries(transaction, clock)
         self.rotation = Rotation(transaction, clock)
         self.conversations = Conversations(transaction, clock, conversation_keep)
+        self.questions = Questions(transaction, clock)
+        self.feedback = Feedback(transaction, clock)
+        self.state = SharedState(transaction)
         self._writer = PostgresWriter(engine) if engine.dialect.name == "postgresql" else None
         self.events = SeenEvents(transaction, clock, event_retention, postgres_writer=self._writer)
         self.leases = EventLeases(self.events, event_lease)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, ForeignKey, Integer, MetaData, String, Table, Text, false
+from sqlalchemy import Boolean, Column, Float, ForeignKey, Integer, MetaData, SmallInteger, String, Table, Text, false
 
 from bot.store.types import UTCDateTime
 
@@ -86,4 +86,58 @@ conversations = Table(
     Column("key", String(255), primary_key=True),  # workspace:channel:thread
     Column("turn", Text, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False, index=True),
+)
+
+# What people asked and how it was answered, for the curator's report (``bot.learning``). Written after the reply
+# is sent; rows older than QUESTION_LOG_DAYS are purged by the scheduler. Never a name: ``user_hash`` is a salted
+# hash of the Slack user id, for counting distinct users.
+questions = Table(
+    "questions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("asked_at", UTCDateTime, nullable=False, index=True),
+    Column("answer_id", String(32), index=True),  # what the reply's feedback buttons carry
+    Column("user_hash", String(64)),
+    Column("surface", String(16), nullable=False),  # mention, dm, slash, button
+    Column("text", String(500), nullable=False),  # the question as typed, cut
+    Column("outcome", String(16), nullable=False),  # answered, topic, declined
+    Column("reason", String(32)),  # the engine's reason (a decline's: unknown, place, period, kind ...)
+    Column("not_found", String(200)),  # what a decline did not find
+    Column("reading", String(300)),  # how the question was read
+    Column("indicator", String(160)),  # the top answer's indicator id
+    Column("score", Float),  # the top answer's score
+    sqlite_autoincrement=True,
+)
+
+# One vote per user per answer (a second press replaces it), with what the answer was, so the report needs no
+# question log; purged with it.
+feedback = Table(
+    "feedback",
+    metadata,
+    Column("answer_id", String(32), primary_key=True),
+    Column("user_hash", String(64), primary_key=True),
+    Column("vote", SmallInteger, nullable=False),  # +1 or -1
+    Column("reason", String(32)),  # a down-vote's reason: wrong_figure, wrong_speaker, not_asked, missing
+    Column("outcome", String(16), nullable=False),
+    Column("indicator", String(160)),
+    Column("reading", String(300)),
+    Column("voted_at", UTCDateTime, nullable=False, index=True),
+)
+
+# The weekly report's slots, claimed before posting so several processes post each once.
+admin_reports = Table(
+    "admin_reports",
+    metadata,
+    Column("slot", UTCDateTime, primary_key=True),
+    Column("channel", String(64), nullable=False),
+    Column("owner", String(120), nullable=False),
+    Column("claimed_at", UTCDateTime, nullable=False),
+)
+
+# Values the bot makes once and every process must share (the user-hash salt when QUESTION_LOG_SALT is unset).
+bot_state = Table(
+    "bot_state",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
 )

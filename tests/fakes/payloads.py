@@ -136,6 +136,16 @@ def app_home_opened(*, user: str = USER_ID, tab: str = "home") -> dict[str, Any]
             "event_ts": new_ts()}  # fmt: skip
 
 
+def assistant_thread_started(
+    *, user: str = USER_ID, channel: str = DM_CHANNEL_ID, thread_ts: str | None = None
+) -> dict[str, Any]:
+    """The user opened a new assistant thread with the app (the assistant messaging experience)."""
+    thread_ts = thread_ts or new_ts()
+    thread = {"user_id": user, "channel_id": channel, "thread_ts": thread_ts,
+              "context": {"channel_id": CHANNEL_ID, "team_id": TEAM_ID, "enterprise_id": None}}  # fmt: skip
+    return {"type": "assistant_thread_started", "assistant_thread": thread, "event_ts": new_ts()}
+
+
 # ---------------------------------------------------------------------------------------------- commands
 def slash_command(
     text: str,
@@ -174,12 +184,15 @@ def block_actions(
     user_id: str = USER_ID,
     channel_id: str | None = CHANNEL_ID,
     container: dict[str, Any] | None = None,
+    action_type: str = "button",
+    trigger_id: str | None = None,
     **signing: Any,
 ) -> SignedRequest:
     """A button press (``payload=`` JSON in a form body).
 
     ``container`` defaults to an ephemeral message in ``channel_id``; pass ``home_container()`` for the Home tab
-    or ``message_container(ts, thread_ts)`` for a public message.
+    or ``message_container(ts, thread_ts)`` for a public message. ``action_type="feedback_buttons"`` is a press of
+    one of a ``feedback_buttons`` element's two buttons (``value`` is that button's).
     """
     container = container or ephemeral_container(channel_id or CHANNEL_ID)
     payload: dict[str, Any] = {
@@ -188,12 +201,12 @@ def block_actions(
         "api_app_id": API_APP_ID,
         "token": "legacy-verification-token",
         "container": container,
-        "trigger_id": f"{next(_ids)}.{TEAM_ID}.trigger",
+        "trigger_id": trigger_id or f"{next(_ids)}.{TEAM_ID}.trigger",
         "team": {"id": TEAM_ID, "domain": "fake"},
         "is_enterprise_install": False,
         "actions": [
             {
-                "type": "button",
+                "type": action_type,
                 "action_id": action_id,
                 "block_id": "b1",
                 "text": {"type": "plain_text", "text": "button"},

@@ -294,6 +294,17 @@ class FakeSlackApi:
             body = {"ok": True, "files": [{"id": f.get("id"), "title": f.get("title")} for f in files]}
         elif call.method == "conversations.open":
             body = {"ok": True, "channel": {"id": "D" + str(p.get("users", "U0"))[1:]}}
+        elif call.method == "assistant.threads.setSuggestedPrompts":
+            # As Slack: a channel and one to four prompts, each with a title and a message.
+            prompts = json.loads(p["prompts"]) if isinstance(p.get("prompts"), str) else p.get("prompts")
+            well_formed = isinstance(prompts, list) and 1 <= len(prompts) <= 4
+            well_formed = well_formed and all(
+                isinstance(x, dict) and x.get("title") and x.get("message") for x in prompts
+            )
+            body = {"ok": True} if p.get("channel_id") and well_formed else {"ok": False, "error": "invalid_arguments"}
+        elif call.method == "assistant.threads.setStatus":
+            ok = p.get("channel_id") and p.get("thread_ts") and "status" in p
+            body = {"ok": True} if ok else {"ok": False, "error": "invalid_arguments"}
         else:
             body = {"ok": True}
         return Reply(json=body)

@@ -62,9 +62,12 @@ def test_share_posts_the_same_answer_publicly_naming_who_shared_it(bot: RunningB
     (post,) = slack_api.wait_for("chat.postMessage")
     assert post.params["channel"] == p.CHANNEL_ID
     assert "<@U0SHARER>" in post.text
-    shared = [b for b in post.blocks if b.get("block_id") != "share" and b["type"] != "context"]
-    original = [b for b in ephemeral.blocks if b.get("block_id") != "share" and b["type"] != "context"]
+    # The public copy is an answer of its own: its feedback controls name a new answer id.
+    own = {"share", "feedback"}
+    shared = [b for b in post.blocks if b.get("block_id") not in own and b["type"] != "context"]
+    original = [b for b in ephemeral.blocks if b.get("block_id") not in own and b["type"] != "context"]
     assert shared == original
+    assert post.blocks[-1]["type"] == "context_actions" and ephemeral.blocks[-1]["type"] == "context_actions"
     assert "share" not in buttons(post)
     (cleanup,) = slack_api.wait_for("response_url")
     assert cleanup.params.get("delete_original") is True

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 from slack_bolt import BoltContext, BoltRequest
 
-from bot.render.actions import MORE_ON, SHARE, SUGGEST, matcher
+from bot.render.actions import FEEDBACK, FEEDBACK_REASON, MORE_ON, SHARE, SUGGEST, matcher
 from bot.router import COMMAND
 from bot.store.errors import StoreError
 from bot.store.models import PendingWork
@@ -57,7 +57,7 @@ def pending_work(req: BoltRequest) -> PendingWork:
     return PendingWork(body=json.dumps(req.body), content_type="application/json")
 
 
-_BUTTONS = tuple(matcher(kind) for kind in (MORE_ON, SHARE, SUGGEST))
+_BUTTONS = tuple(matcher(kind) for kind in (MORE_ON, SHARE, SUGGEST, FEEDBACK, FEEDBACK_REASON))
 
 
 def lease_key(body: dict[str, Any]) -> str | None:

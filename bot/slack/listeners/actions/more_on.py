@@ -22,5 +22,6 @@ def more_on_callback(
     logger: Logger,
 ) -> None:
     """Show the topic named by the button's value where the button was."""
-    ctx = services_of(context).route_context(context.user_id, context.channel_id)
-    deliver_action_reply(body, client, respond, more_on(action.get("value", ""), ctx))
+    services = services_of(context)
+    ctx = services.route_context(context.user_id, context.channel_id)
+    deliver_action_reply(body, client, respond, more_on(action.get("value", ""), ctx), services)

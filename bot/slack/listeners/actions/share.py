@@ -13,6 +13,7 @@ from bot.render.blocks import render, shared_by
 from bot.render.chart_png import outcome_png
 from bot.router.share import shared_outcome
 from bot.slack.charts import post_message, respond_message
+from bot.slack.feedback import with_controls
 from bot.slack.services import services_of
 
 # The bot cannot post with chat.postMessage where it is not a member; the response URL can still post there.
@@ -28,7 +29,8 @@ def share_callback(
     logger: Logger,
 ) -> None:
     """Post the shared answer in the channel, then remove the private copy."""
-    ctx = services_of(context).route_context(context.user_id, context.channel_id)
+    services = services_of(context)
+    ctx = services.route_context(context.user_id, context.channel_id)
     outcome = shared_outcome(action.get("value", ""), ctx)
     if outcome is None:
         respond(
@@ -37,7 +39,7 @@ def share_callback(
             text="That answer can no longer be shared; please ask again.",
         )
         return
-    msg = shared_by(render(outcome), context.user_id or "").as_kwargs()
+    msg = with_controls(services, outcome, shared_by(render(outcome), context.user_id or ""))[0].as_kwargs()
     try:
         post_message(client, lambda: outcome_png(outcome), channel=context.channel_id, **msg)
     except SlackApiError as error:

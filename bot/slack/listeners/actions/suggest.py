@@ -10,6 +10,7 @@ from slack_sdk import WebClient
 
 from bot.router import ask
 from bot.slack.delivery import deliver_action_reply
+from bot.slack.feedback import log_question
 from bot.slack.services import services_of
 
 
@@ -21,6 +22,10 @@ def suggest_callback(
     respond: Respond,
     logger: Logger,
 ) -> None:
-    """Ask the button's query and answer where the button was."""
-    ctx = services_of(context).route_context(context.user_id, context.channel_id)
-    deliver_action_reply(body, client, respond, ask(action.get("value", ""), ctx))
+    """Ask the button's query and answer where the button was; the question is logged once the reply is out."""
+    services = services_of(context)
+    ctx = services.route_context(context.user_id, context.channel_id)
+    query = action.get("value", "")
+    outcome = ask(query, ctx)
+    ticket = deliver_action_reply(body, client, respond, outcome, services)
+    log_question(services, outcome, text=query, surface="button", user_id=context.user_id, ticket=ticket)

@@ -12,6 +12,7 @@ from bot.render.blocks import render, with_share_button
 from bot.router import route
 from bot.router.share import share_value
 from bot.slack.charts import respond_message
+from bot.slack.feedback import log_question, with_controls
 from bot.slack.services import services_of
 from bot.slack.text import plain_text
 
@@ -23,7 +24,9 @@ def trade_callback(
     announcement: a subscription removed by someone other than its creator)."""
     services = services_of(context)
     ctx = services.route_context(command.get("user_id"), command.get("channel_id"))
-    outcome = route(plain_text(command.get("text")), ctx)
-    msg = with_share_button(render(outcome), share_value(outcome))
+    text = plain_text(command.get("text"))
+    outcome = route(text, ctx)
+    msg, ticket = with_controls(services, outcome, with_share_button(render(outcome), share_value(outcome)))
     public = isinstance(outcome, SubscriptionRemovedOutcome) and outcome.announce
     respond_message(respond, response_type="in_channel" if public else "ephemeral", **msg.as_kwargs())
+    log_question(services, outcome, text=text, surface="slash", user_id=command.get("user_id"), ticket=ticket)
