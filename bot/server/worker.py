@@ -8,6 +8,7 @@ gthread worker it replaces read headers in its threads with no timeout, and 8 su
 
 from __future__ import annotations
 
+import signal
 from typing import Any, ClassVar
 
 from uvicorn_worker import UvicornWorker
@@ -32,3 +33,11 @@ class Worker(UvicornWorker):
         "timeout_graceful_shutdown": SHUTDOWN_SECONDS,
         "server_header": False,
     }
+
+    def init_signals(self) -> None:
+        """uvicorn's worker resets SIGTERM to the default action, and uvicorn, once it has shut down, raises the
+        signal it caught again: by default that kills the process on the spot, so the answers still running on the
+        answer pool after their ack were lost. gunicorn's own handler exits through ``sys.exit`` instead, and the
+        interpreter's exit waits for those threads, within the arbiter's graceful timeout."""
+        super().init_signals()
+        signal.signal(signal.SIGTERM, self.handle_exit)
