@@ -27,6 +27,7 @@ class SlowlorisStats:
     lines_sent: int = 0
     open_failures: int = 0
     longest_held: float = 0.0
+    most_lines_on_one: int = 0  # the most header lines any one connection got to send before it was closed
     held_seconds: list[float] = field(default_factory=list)
 
 
@@ -36,6 +37,7 @@ class _Conn:
     slow: bool
     opened_at: float
     next_line_at: float
+    lines: int = 0
 
 
 class Slowloris:
@@ -129,6 +131,8 @@ class Slowloris:
                     try:
                         conn.sock.send(b"X-Slow-%d: a\r\n" % next(self._lines))
                         self.stats.lines_sent += 1
+                        conn.lines += 1
+                        self.stats.most_lines_on_one = max(self.stats.most_lines_on_one, conn.lines)
                     except OSError:
                         pass  # the close shows up as readable EOF on the next select
                     conn.next_line_at = now + self.line_every

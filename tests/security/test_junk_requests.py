@@ -111,10 +111,9 @@ def test_a_body_that_stops_short_of_its_content_length_is_cut_off_at_the_deadlin
 ) -> None:
     since = len(bot.process.log())
     raw = request_head("/slack/events", {**_forged_headers(JSON), "Content-Length": "100"}) + b'{"type": "x"}'
-    started = time.monotonic()
-    answer = exchange(int(bot.base_url.rsplit(":", 1)[1]), raw, timeout=REQUEST_SECONDS + 5)
+    # A bounded wait: if the bot has not closed the connection by then, the read times out and the test fails.
+    answer = exchange(int(bot.base_url.rsplit(":", 1)[1]), raw, timeout=REQUEST_SECONDS + 3)
     assert answer == RawAnswer(0, b"")  # closed: nothing to answer a request that never arrived
-    assert time.monotonic() - started < REQUEST_SECONDS + 2
     assert not [line for line in new_log(bot, since) if " ERROR " in line or "Traceback" in line]
     tally.record("junk: body stops short of its Content-Length (closed at the deadline)", sent=1, rejected=1, replies=0)
 
