@@ -17,6 +17,8 @@ from bot.answer.reading.frame import Flow, Measure, Reading
 
 _DEFAULT_MEASURES = frozenset({Measure.VALUE, Measure.GROWTH})
 _STRICT_MEASURES = frozenset({Measure.FORECAST, Measure.AVERAGE, Measure.MULTIPLE})
+_COUNT_MEASURES = frozenset({Measure.COUNT, Measure.RANK})
+_TIME_COUNTS = frozenset({"year", "month", "quarter"})  # what a count of consecutive periods counts
 TERSE = 3  # words (stop words aside) up to which a message is terse: every one of them is what it asks about
 MAX_SOFT_EXTRA = 0.9  # unasked subject words alone make no contradiction (_extra says which cases do)
 MIN_COVERAGE = 0.55  # below this share of the subject words asked, a figure outside the topics named is off-subject
@@ -288,6 +290,15 @@ def _measure(r: Reading, p: Profile) -> float:
         return -1.0  # spending per shopper is not sales per day
     if r.counted and Measure.COUNT in p.offers and p.counted != r.counted:
         return -1.0  # "how many years" is not a number of countries
+    if p.counted in _TIME_COUNTS and not r.counted and not asked & _COUNT_MEASURES:
+        return -1.0  # "how much did China export to ASEAN" is not how many years ASEAN has led
+    if (
+        Measure.VALUE in asked
+        and not r.measures_weak
+        and p.entry.indicator.kind == "volume"
+        and not asked & {Measure.VOLUME}
+    ):
+        return -1.0  # "the value of crude imports" is not their tonnage; a weak "how much" may still ask it
     stated = len(asked & p.offers)
     if stated:
         return stated / len(asked)
