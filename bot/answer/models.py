@@ -125,7 +125,8 @@ class Reply(BaseModel):
     query: str
     answered: bool
     # answer | topic | briefing | unknown (a subject not held) | place | period | kind (that kind of figure, unit
-    # or source is not stated for the subject) | off_topic | empty | too_long
+    # or source is not stated for the subject) | off_topic | empty | too_long | no_source ("who said that?" with no
+    # figure given yet)
     reason: str = "answer"
     answers: list[Answer] = []
     topic: str | None = None
