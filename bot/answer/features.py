@@ -286,8 +286,8 @@ def _measure(r: Reading, p: Profile) -> float:
         return -1.0  # a surplus is never stated: it would have to be computed
     if asked & _STRICT_MEASURES - p.offers:
         return -1.0  # a forecast, an average or a multiple asked is that or nothing
-    if Measure.AVERAGE in asked and r.per and p.per and r.per != p.per:
-        return -1.0  # spending per shopper is not sales per day
+    if Measure.AVERAGE in asked and r.per not in (None, "year") and r.per != p.per:
+        return -1.0  # spending per shopper is not sales per day, and trade per enterprise no average annual growth
     if r.counted and Measure.COUNT in p.offers and p.counted != r.counted:
         return -1.0  # "how many years" is not a number of countries
     if p.counted in _TIME_COUNTS and not r.counted and not asked & _COUNT_MEASURES:
