@@ -62,6 +62,7 @@ class Engine:
             self._by_topic.setdefault(profile.topic, []).append(profile)
         self.suggester = Suggester(kb)
         goods_topics = [t.id for t in kb.topics if t.group == GOODS_GROUP]
+        self._goods_topics = frozenset(goods_topics)
         goods_words = frozenset(stem(w) for t in goods_topics for w in self.reader.words_of_topic[t])
         self.followups = FollowUps(
             self.language, {t.id: t.group for t in kb.topics}, goods_words, self.reader.place_words
@@ -150,6 +151,7 @@ class Engine:
             self._place_topics,
             self.reader.place_words,
             self.reader.product_words,
+            self._goods_topics,
         )
 
     def rank(self, reading: Reading, candidates: list[Profile] | None = None) -> list[Scored]:
