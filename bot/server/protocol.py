@@ -22,7 +22,8 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 # Seconds from a connection's opening (or its last response) to the end of the request's body.
 REQUEST_SECONDS = 5.0
-# Request line and headers together (h11's own default is 16 KiB; Slack sends about 1 KiB).
+# What h11 holds of a request whose headers have not ended yet: past it, a 400 (its own default; Slack's headers
+# are about 1 KiB).
 MAX_HEADER_BYTES = 16 * 1024
 
 logger = logging.getLogger(__name__)

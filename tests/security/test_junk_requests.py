@@ -72,6 +72,8 @@ JUNK: dict[str, Callable[[], tuple[bytes, set[int]]]] = {
     ),
     "unsigned: 2 MiB body": lambda: (unsigned(BIG), {413}),
     "unsigned: 2 MiB chunked body": lambda: (chunked(BIG), {413}),
+    # Headers that have not ended after 16 KiB (h11 bounds what it holds of an incomplete request).
+    "unsigned: 20 KiB of headers, no end": lambda: (request_head("/slack/events", {"X-Pad": "a" * 20_000})[:-2], {400}),
     "unsigned: GET": lambda: (request_head("/slack/events", {}, method="GET"), {405}),
     "unsigned: another path": lambda: (request_head("/admin", {"Content-Length": "0"}), {404}),
     "signed: invalid UTF-8": lambda: (signed(b'{"type": "\xff\xfe\xfd"}'), {400}),
