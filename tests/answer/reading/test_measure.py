@@ -55,6 +55,4 @@ def test_what_a_knowledge_base_text_states(reader: Reader) -> None:
     "text", ["soe imports relative to exports", "How do SOEs' imports compare with their exports?"]
 )
 def test_a_multiple_may_name_the_flows_it_relates(reader: Reader, text: str) -> None:
-    from bot.answer.reading.frame import Measure
-
-    assert Measure.MULTIPLE in reader.read(text).measures
+    assert M.MULTIPLE in reader.read(text).measures
