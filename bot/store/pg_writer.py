@@ -7,7 +7,8 @@ this way, and every question makes two of these writes.
 
 A connection the server dropped (a restart, a failover) fails the batch as a ``StoreError``, as the pooled
 connections do; it is then closed, and the pool is replaced too, since its connections went with the same server.
-The next batch connects again.
+The next batch connects again. Any other error of the database (tables gone, read-only) is a ``StoreError`` too
+(``bot.store.outages``); the connection stays.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import PoolProxiedConnection
 
-from bot.store.transaction import unavailable
+from bot.store.outages import is_outage, outage
 
 
 class PostgresWriter:
@@ -36,7 +37,7 @@ class PostgresWriter:
         """Run ``statement`` (psycopg's ``%s`` placeholders); the rows it returns, if any.
 
         Raises:
-            StoreError: the database cannot be reached, or dropped the connection.
+            StoreError: the database cannot be reached, dropped the connection, or failed the statement.
         """
         with self._lock:
             raw = self._connection()
@@ -45,10 +46,12 @@ class PostgresWriter:
                 with driver.cursor() as cursor:
                     cursor.execute(statement, params)
                     return cursor.fetchall() if cursor.description else []
-            except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
+            except psycopg.Error as exc:
                 if driver.broken or driver.closed:
                     self._discard()
-                raise unavailable(self.engine, exc) from exc
+                if not is_outage(exc):
+                    raise
+                raise outage(self.engine, exc) from exc
 
     def server_pid(self) -> int | None:
         """The server process of the connection held now, if any (for tests that cut it)."""
@@ -69,9 +72,9 @@ class PostgresWriter:
             try:
                 raw = self.engine.raw_connection()
             except DBAPIError as exc:
-                raise unavailable(self.engine, exc.orig or exc) from exc
-            except (psycopg.OperationalError, psycopg.InterfaceError) as exc:  # the pool hands the driver's on
-                raise unavailable(self.engine, exc) from exc
+                raise outage(self.engine, exc) from exc
+            except psycopg.Error as exc:  # the pool hands the driver's on
+                raise outage(self.engine, exc) from exc
             raw.driver_connection.autocommit = True  # type: ignore[union-attr]
             self._raw = raw
         return self._raw
