@@ -76,17 +76,25 @@ def _sqlite_engine(url: URL) -> Engine:
     return engine
 
 
+def sqlite_path(engine: Engine) -> Path | None:
+    """The file of an SQLite database named by a path; None for PostgreSQL, ``:memory:`` and ``file:`` URIs."""
+    database = engine.url.database or ""
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
 @contextmanager
 def first_open_lock(engine: Engine) -> Iterator[None]:
     """Serialise opening (switching to WAL, migrating) an SQLite file across processes; no-op otherwise.
 
     An OS lock on ``<database>.lock`` beside the file, held only while a process opens the database.
     """
-    database = engine.url.database or ""
-    if engine.dialect.name != "sqlite" or not database or database == ":memory:" or database.startswith("file:"):
+    path = sqlite_path(engine)
+    if path is None:
         yield
         return
-    with open(f"{Path(database).resolve()}.lock", "a+b") as handle:
+    with open(f"{path.resolve()}.lock", "a+b") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
