@@ -9,7 +9,7 @@ from typing import Any
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
-from bot.server.health import HealthCheck, health_report
+from bot.server.health import HealthCheck, health_report, is_local
 
 SLACK_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
@@ -25,7 +25,8 @@ def build_wsgi(app: App, checks: Mapping[str, HealthCheck]) -> WsgiApp:
         if environ.get("PATH_INFO") == HEALTH_PATH:
             if environ.get("REQUEST_METHOD") not in {"GET", "HEAD"}:
                 return _json(start_response, 405, {"error": "method not allowed"}, [("Allow", "GET, HEAD")])
-            status, report = health_report(checks)
+            forwarded = any(environ.get(h) for h in ("HTTP_FORWARDED", "HTTP_X_FORWARDED_FOR", "HTTP_X_REAL_IP"))
+            status, report = health_report(checks, detailed=is_local(environ.get("REMOTE_ADDR"), forwarded))
             return _json(start_response, status, report)
         if environ.get("PATH_INFO") == SLACK_PATH and not _plausible_timestamp(
             environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP")
