@@ -6,7 +6,9 @@ sqlite_file``), on every call: a ``stat``, a 16-byte read and an ``access``. The
 so a load balancer polling every second costs a write every few seconds; and waited for at most
 ``PROBE_WAIT_SECONDS``, so ``/healthz`` answers in bounded time even when a write hangs (a lock held, a server
 that does not answer). A probe that outlives the wait is left to finish on its own thread, and counts as failed.
-Changes between healthy and not are logged once each.
+A cached "ok" is dropped as soon as any of the store's work meets an outage (``Store.outages``): with the disk
+full, the mentions' 503s and ``/healthz`` then agree at once, not a few seconds later. Changes between healthy and
+not are logged once each.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class ProbeResult:
 
     error: str | None
     at: float
+    outages: int = 0  # the store's outage count when it ended
 
     @property
     def ok(self) -> bool:
@@ -48,8 +51,10 @@ class CachedProbe:
         every: float = PROBE_EVERY_SECONDS,
         wait: float = PROBE_WAIT_SECONDS,
         clock: Callable[[], float] = time.monotonic,
+        outages: Callable[[], int] = lambda: 0,
     ):
         self._write = write
+        self._outages = outages
         self.every = every
         self.wait = wait
         self._clock = clock
@@ -62,7 +67,7 @@ class CachedProbe:
         seconds is a failure (one probe runs at a time, however many health checks wait on it)."""
         with self._lock:
             last = self._last
-            if last is not None and self._clock() - last.at < self.every:
+            if last is not None and self._clock() - last.at < self.every and not self._contradicted(last):
                 return last
             if self._running is None:
                 self._running = threading.Thread(target=self._probe, name="tradebot-write-probe", daemon=True)
@@ -74,6 +79,10 @@ class CachedProbe:
                 return self._last
         return ProbeResult(error=f"a write to the database took longer than {self.wait:g} s", at=self._clock())
 
+    def _contradicted(self, last: ProbeResult) -> bool:
+        """An "ok" older than an outage the store met since (a failure needs no such news)."""
+        return last.ok and self._outages() != last.outages
+
     def _probe(self) -> None:
         try:
             self._write()
@@ -83,7 +92,7 @@ class CachedProbe:
         except Exception as exc:  # a health probe reports failures, it does not raise them
             error = f"the write probe failed: {type(exc).__name__}"
         with self._lock:
-            self._last = ProbeResult(error=error, at=self._clock())
+            self._last = ProbeResult(error=error, at=self._clock(), outages=self._outages())
             self._running = None
 
 
@@ -92,7 +101,7 @@ class DatabaseCheck:
 
     def __init__(self, store: Store, probe: CachedProbe | None = None):
         self.store = store
-        self.probe = probe or CachedProbe(store.write_probe.write)
+        self.probe = probe or CachedProbe(store.write_probe.write, outages=lambda: store.outages.value)
         self._was_ok = True  # the last answer, so that each change is logged once
 
     def __call__(self) -> dict[str, Any]:

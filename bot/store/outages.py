@@ -16,6 +16,7 @@ outages would hide a bug behind "the database is unavailable".
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 import psycopg
 from sqlalchemy import Engine
@@ -36,13 +37,28 @@ _NOT_OUTAGES = (
 )
 
 
+class OutageCount:
+    """How many outages this process's store has met: the health check's cached "ok" is stale once it moves.
+
+    Incremented without a lock: two threads failing at once may count one, and only a change is looked at.
+    """
+
+    def __init__(self) -> None:
+        self.value = 0
+
+    def add(self) -> None:
+        self.value += 1
+
+
 def is_outage(error: BaseException) -> bool:
     """True for an error of the database or its driver that is not about one statement's data."""
     return isinstance(error, (DBAPIError, *_DRIVER_ERRORS)) and not isinstance(error, _NOT_OUTAGES)
 
 
-def outage(engine: Engine, error: BaseException) -> StoreError:
-    """The StoreError for ``error``: the database's masked URL and the driver's first line."""
+def outage(engine: Engine, error: BaseException, count: Callable[[], None] | None = None) -> StoreError:
+    """The StoreError for ``error``: the database's masked URL and the driver's first line; ``count`` is told."""
+    if count is not None:
+        count()
     cause = error.orig if isinstance(error, DBAPIError) and error.orig is not None else error
     text = str(cause).strip()
     reason = text.splitlines()[0] if text else type(cause).__name__

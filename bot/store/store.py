@@ -17,6 +17,7 @@ from bot.store.feedback import Feedback
 from bot.store.leases import DEFAULT_LEASE, EventLeases
 from bot.store.migrations import migrate
 from bot.store.models import PendingWork
+from bot.store.outages import OutageCount
 from bot.store.pg_writer import PostgresWriter
 from bot.store.questions import Questions
 from bot.store.rotation import Rotation
@@ -52,7 +53,9 @@ class Store:
         path = sqlite_path(engine)
         # The file as opened now: a delete or a swap under the running bot is refused, not written past.
         self.file = SqliteFile(path) if path is not None and path.exists() else None
-        transaction = transactions(engine, self.file.check if self.file is not None else None)
+        # Every outage met, counted: a request's failed write makes the health check's cached "ok" stale.
+        self.outages = OutageCount()
+        transaction = transactions(engine, self.file.check if self.file is not None else None, self.outages)
         self.subscriptions = Subscriptions(transaction, clock)
         self.deliveries = Deliveries(transaction, clock)
         self.rotation = Rotation(transaction, clock)
@@ -60,7 +63,7 @@ class Store:
         self.questions = Questions(transaction, clock)
         self.feedback = Feedback(transaction, clock)
         self.state = SharedState(transaction)
-        self._writer = PostgresWriter(engine) if engine.dialect.name == "postgresql" else None
+        self._writer = PostgresWriter(engine, self.outages) if engine.dialect.name == "postgresql" else None
         self.events = SeenEvents(transaction, clock, event_retention, postgres_writer=self._writer)
         self.leases = EventLeases(self.events, event_lease)
         self.write_probe = WriteProbe(transaction, clock)

@@ -8,14 +8,17 @@ from contextlib import AbstractContextManager, contextmanager
 from sqlalchemy import Connection, Engine
 
 from bot.store.errors import StoreError
-from bot.store.outages import is_outage, outage
+from bot.store.outages import OutageCount, is_outage, outage
 
 Transactions = Callable[[], AbstractContextManager[Connection]]
 
 
-def transactions(engine: Engine, check: Callable[[], None] | None = None) -> Transactions:
+def transactions(
+    engine: Engine, check: Callable[[], None] | None = None, outages: OutageCount | None = None
+) -> Transactions:
     """A factory of transactions on ``engine``: commit on success, roll back on error; ``check`` runs before each
-    takes a connection, and raises StoreError to refuse it (``bot.store.sqlite_file``).
+    takes a connection, and raises StoreError to refuse it (``bot.store.sqlite_file``); ``outages`` counts the
+    StoreErrors raised.
 
     Every database error but a broken constraint or a bad value (``bot.store.outages``) becomes StoreError, so
     callers such as the Slack listeners refuse cleanly and let Slack retry; those two are bugs and pass through.
@@ -24,7 +27,12 @@ def transactions(engine: Engine, check: Callable[[], None] | None = None) -> Tra
     @contextmanager
     def transaction() -> Iterator[Connection]:
         if check is not None:
-            check()
+            try:
+                check()
+            except StoreError:
+                if outages is not None:
+                    outages.add()
+                raise
         try:
             with engine.begin() as conn:
                 yield conn
@@ -33,6 +41,6 @@ def transactions(engine: Engine, check: Callable[[], None] | None = None) -> Tra
         except Exception as exc:
             if not is_outage(exc):
                 raise
-            raise outage(engine, exc) from exc
+            raise outage(engine, exc, outages.add if outages is not None else None) from exc
 
     return transaction

@@ -9,6 +9,7 @@ replaced or made read-only; a PostgreSQL schema emptied of its tables; a Postgre
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import time
 import uuid
@@ -24,7 +25,7 @@ from sqlalchemy.engine import make_url
 from bot.schedule.desk import UNAVAILABLE
 from tests.databases import postgres_server_url, private_schema
 from tests.fakes import payloads as p
-from tests.fakes.bot_process import BotProcess, bot_env, free_port
+from tests.fakes.bot_process import BotProcess, bot_env, free_port, wait_for_workers
 from tests.fakes.slack_api import RESPONSE_URL_METHOD, FakeSlackApi
 from tests.security.conftest import ELSEWHERE, Tally, healthz
 
@@ -146,6 +147,25 @@ def test_a_replaced_sqlite_file_is_detected(tmp_path: Path, tally: Tally) -> Non
         os.replace(copy, path)  # a restore from a backup, under the running bot
         assert_an_outage(bot, tally, "SQLite file replaced")
         assert "was replaced by another file" in bot.process.log()
+
+
+def test_a_full_disk_fails_the_health_check_with_the_mentions(tmp_path: Path, tally: Tally) -> None:
+    url, path = sqlite_file(tmp_path)
+    with running_bot(url, tmp_path / "bot") as bot:
+        assert bot.health() == 200  # a fresh "ok" in the probe's cache
+        # A full disk, for the worker alone: no file of its may grow past its size now (the log is far smaller).
+        wal = path.with_name(path.name + "-wal")
+        limit = max(path.stat().st_size, wal.stat().st_size)
+        worker = wait_for_workers(bot.process.pid, 1)[0]
+        resource.prlimit(worker, resource.RLIMIT_FSIZE, (limit, limit))
+        statuses = [bot.mention() for _ in range(40)]
+        # The first few may still fit in the space the write-ahead log has already.
+        assert statuses.count(503) >= 30, statuses
+        assert bot.health() == 503, "/healthz says so as soon as the mentions do, not after its cache expires"
+        assert "Traceback" not in bot.process.log()
+        rejected = statuses.count(503)
+        tally.record("database fault: disk full (SQLite files may not grow)", sent=40, rejected=rejected,
+                     replies=40 - rejected)  # fmt: skip
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root may write a file whatever its mode")

@@ -92,3 +92,12 @@ def test_tables_gone_are_an_outage_not_a_bug(store: Store) -> None:
             conn.execute(text("DROP TABLE seen_events"))
         with pytest.raises(StoreError, match="seen_events"):
             store.claim_event("Ev-gone")
+
+
+def test_an_outage_met_by_the_store_makes_a_cached_ok_stale() -> None:
+    writes: list[int] = []
+    outages = [0]
+    probe = CachedProbe(lambda: writes.append(1), every=60.0, clock=Clock(), outages=lambda: outages[0])
+    assert probe.result().ok and probe.result().ok and len(writes) == 1
+    outages[0] += 1  # a claim failed meanwhile
+    assert probe.result().ok and len(writes) == 2, "probed again at once, not after the period"
