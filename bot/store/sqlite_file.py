@@ -9,7 +9,8 @@ truncates the shared-memory file under the other connections' mapping, and the p
 overwritten in place keeps serving the pages SQLite cached. So before a transaction takes a connection, the path's
 device and inode are compared with those of the file opened, and its first bytes with SQLite's header; when they
 differ every transaction is refused as an outage (``StoreError``, and events get 503) until the file is back, and
-it is said once in the log. The checks are a ``stat`` and a 16-byte ``pread``: about two microseconds.
+it is said once in the log. The checks are a ``stat`` and a 16-byte ``pread``: 3.6 µs measured, against about
+200 µs for the cheapest write (an event claim on SQLite).
 
 Whether the file is still writable (permissions changed) is checked only for the health report: the connections
 open now can still write, but the next one the pool opens could not.
