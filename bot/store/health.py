@@ -6,9 +6,10 @@ sqlite_file``), on every call: a ``stat``, a 16-byte read and an ``access``. The
 so a load balancer polling every second costs a write every few seconds; and waited for at most
 ``PROBE_WAIT_SECONDS``, so ``/healthz`` answers in bounded time even when a write hangs (a lock held, a server
 that does not answer). A probe that outlives the wait is left to finish on its own thread, and counts as failed.
-A cached "ok" is dropped as soon as any of the store's work meets an outage (``Store.outages``): with the disk
-full, the mentions' 503s and ``/healthz`` then agree at once, not a few seconds later. Changes between healthy and
-not are logged once each.
+The check also fails while the store's own work met an outage within the last ``PROBE_EVERY_SECONDS``
+(``Store.outages``), and a cached "ok" is dropped when one comes: with the SQLite disk full every claim failed while
+the probe's one-page write still fitted in the write-ahead log, and ``/healthz`` must say what the mentions see.
+Changes between healthy and not are logged once each.
 """
 
 from __future__ import annotations
@@ -101,11 +102,11 @@ class DatabaseCheck:
 
     def __init__(self, store: Store, probe: CachedProbe | None = None):
         self.store = store
-        self.probe = probe or CachedProbe(store.write_probe.write, outages=lambda: store.outages.value)
+        self.probe = probe or CachedProbe(store.write_probe.write, outages=lambda: store.outages.count)
         self._was_ok = True  # the last answer, so that each change is logged once
 
     def __call__(self) -> dict[str, Any]:
-        error = _file_problem(self.store) or self.probe.result().error
+        error = _file_problem(self.store) or self.store.outages.since(self.probe.every) or self.probe.result().error
         ok = error is None
         if ok != self._was_ok:
             self._was_ok = ok

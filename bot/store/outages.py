@@ -16,6 +16,7 @@ outages would hide a bug behind "the database is unavailable".
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable
 
 import psycopg
@@ -37,17 +38,29 @@ _NOT_OUTAGES = (
 )
 
 
-class OutageCount:
-    """How many outages this process's store has met: the health check's cached "ok" is stale once it moves.
+class Outages:
+    """The outages this process's store has met: how many, and the last one's time and message.
 
-    Incremented without a lock: two threads failing at once may count one, and only a change is looked at.
+    The health check reads them: its cached "ok" is stale once the count moves, and it fails while the last outage
+    is recent (a full SQLite disk failed every claim while the probe's one-page write still fitted in the
+    write-ahead log). Updated without a lock: two threads failing at once may count one, and only a change and
+    the newest message matter.
     """
 
-    def __init__(self) -> None:
-        self.value = 0
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self.count = 0
+        self.last_at = float("-inf")
+        self.last_error = ""
+        self._clock = clock
 
-    def add(self) -> None:
-        self.value += 1
+    def add(self, error: StoreError) -> None:
+        self.count += 1
+        self.last_at = self._clock()
+        self.last_error = str(error)
+
+    def since(self, seconds: float) -> str | None:
+        """The last outage's message if it was met within ``seconds``, else None."""
+        return self.last_error if self._clock() - self.last_at < seconds else None
 
 
 def is_outage(error: BaseException) -> bool:
@@ -55,11 +68,12 @@ def is_outage(error: BaseException) -> bool:
     return isinstance(error, (DBAPIError, *_DRIVER_ERRORS)) and not isinstance(error, _NOT_OUTAGES)
 
 
-def outage(engine: Engine, error: BaseException, count: Callable[[], None] | None = None) -> StoreError:
-    """The StoreError for ``error``: the database's masked URL and the driver's first line; ``count`` is told."""
-    if count is not None:
-        count()
+def outage(engine: Engine, error: BaseException, outages: Outages | None = None) -> StoreError:
+    """The StoreError for ``error``: the database's masked URL and the driver's first line; ``outages`` is told."""
     cause = error.orig if isinstance(error, DBAPIError) and error.orig is not None else error
     text = str(cause).strip()
     reason = text.splitlines()[0] if text else type(cause).__name__
-    return StoreError(f"the database at {safe_url(engine.url)} is unavailable: {reason}")
+    found = StoreError(f"the database at {safe_url(engine.url)} is unavailable: {reason}")
+    if outages is not None:
+        outages.add(found)
+    return found

@@ -22,15 +22,15 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import PoolProxiedConnection
 
-from bot.store.outages import OutageCount, is_outage, outage
+from bot.store.outages import Outages, is_outage, outage
 
 
 class PostgresWriter:
     """``execute(sql, params)`` on this process's own autocommit connection; safe to call from any thread."""
 
-    def __init__(self, engine: Engine, outages: OutageCount | None = None):
+    def __init__(self, engine: Engine, outages: Outages | None = None):
         self.engine = engine
-        self._count = outages.add if outages is not None else None
+        self._outages = outages
         self._lock = threading.Lock()  # the group commit writes one batch at a time; this makes sure of it
         self._raw: PoolProxiedConnection | None = None  # opened at the first write, in the process that writes
 
@@ -52,7 +52,7 @@ class PostgresWriter:
                     self._discard()
                 if not is_outage(exc):
                     raise
-                raise outage(self.engine, exc, self._count) from exc
+                raise outage(self.engine, exc, self._outages) from exc
 
     def server_pid(self) -> int | None:
         """The server process of the connection held now, if any (for tests that cut it)."""
@@ -73,9 +73,9 @@ class PostgresWriter:
             try:
                 raw = self.engine.raw_connection()
             except DBAPIError as exc:
-                raise outage(self.engine, exc, self._count) from exc
+                raise outage(self.engine, exc, self._outages) from exc
             except psycopg.Error as exc:  # the pool hands the driver's on
-                raise outage(self.engine, exc, self._count) from exc
+                raise outage(self.engine, exc, self._outages) from exc
             raw.driver_connection.autocommit = True  # type: ignore[union-attr]
             self._raw = raw
         return self._raw

@@ -17,7 +17,7 @@ from bot.store.feedback import Feedback
 from bot.store.leases import DEFAULT_LEASE, EventLeases
 from bot.store.migrations import migrate
 from bot.store.models import PendingWork
-from bot.store.outages import OutageCount
+from bot.store.outages import Outages
 from bot.store.pg_writer import PostgresWriter
 from bot.store.questions import Questions
 from bot.store.rotation import Rotation
@@ -53,8 +53,8 @@ class Store:
         path = sqlite_path(engine)
         # The file as opened now: a delete or a swap under the running bot is refused, not written past.
         self.file = SqliteFile(path) if path is not None and path.exists() else None
-        # Every outage met, counted: a request's failed write makes the health check's cached "ok" stale.
-        self.outages = OutageCount()
+        # Every outage met, recorded: the health check fails while a request's work fails (``bot.store.health``).
+        self.outages = Outages()
         transaction = transactions(engine, self.file.check if self.file is not None else None, self.outages)
         self.subscriptions = Subscriptions(transaction, clock)
         self.deliveries = Deliveries(transaction, clock)

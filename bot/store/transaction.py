@@ -8,16 +8,16 @@ from contextlib import AbstractContextManager, contextmanager
 from sqlalchemy import Connection, Engine
 
 from bot.store.errors import StoreError
-from bot.store.outages import OutageCount, is_outage, outage
+from bot.store.outages import Outages, is_outage, outage
 
 Transactions = Callable[[], AbstractContextManager[Connection]]
 
 
 def transactions(
-    engine: Engine, check: Callable[[], None] | None = None, outages: OutageCount | None = None
+    engine: Engine, check: Callable[[], None] | None = None, outages: Outages | None = None
 ) -> Transactions:
     """A factory of transactions on ``engine``: commit on success, roll back on error; ``check`` runs before each
-    takes a connection, and raises StoreError to refuse it (``bot.store.sqlite_file``); ``outages`` counts the
+    takes a connection, and raises StoreError to refuse it (``bot.store.sqlite_file``); ``outages`` records the
     StoreErrors raised.
 
     Every database error but a broken constraint or a bad value (``bot.store.outages``) becomes StoreError, so
@@ -29,9 +29,9 @@ def transactions(
         if check is not None:
             try:
                 check()
-            except StoreError:
+            except StoreError as refused:
                 if outages is not None:
-                    outages.add()
+                    outages.add(refused)
                 raise
         try:
             with engine.begin() as conn:
@@ -41,6 +41,6 @@ def transactions(
         except Exception as exc:
             if not is_outage(exc):
                 raise
-            raise outage(engine, exc, outages.add if outages is not None else None) from exc
+            raise outage(engine, exc, outages) from exc
 
     return transaction

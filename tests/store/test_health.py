@@ -101,3 +101,16 @@ def test_an_outage_met_by_the_store_makes_a_cached_ok_stale() -> None:
     assert probe.result().ok and probe.result().ok and len(writes) == 1
     outages[0] += 1  # a claim failed meanwhile
     assert probe.result().ok and len(writes) == 2, "probed again at once, not after the period"
+
+
+def test_the_check_fails_while_the_stores_own_work_fails(tmp_path: Path) -> None:
+    store = open_store(sqlite_url(tmp_path))
+    try:
+        check = DatabaseCheck(store)
+        assert check()["ok"] is True
+        store.outages.add(StoreError("the database at x is unavailable: database or disk is full"))
+        assert check()["error"] == "the database at x is unavailable: database or disk is full"
+        store.outages.last_at -= check.probe.every  # as if that was a while ago, and nothing failed since
+        assert check()["ok"] is True
+    finally:
+        store.close()
