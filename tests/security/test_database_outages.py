@@ -196,7 +196,7 @@ def test_a_read_only_sqlite_file_is_unhealthy_until_it_is_writable(tmp_path: Pat
             bot.wait_health(503)
             assert "is not writable" in healthz(bot.base_url)[1]["checks"]["database"]["error"]
         bot.wait_health(200)
-    tally.record("database fault: SQLite file made read-only", sent=0, rejected=0, replies=0)
+    tally.record("database fault: SQLite file made read-only (/healthz)", sent=1, rejected=1, replies=0)
 
 
 def execute(server_url: str, *statements: str, autocommit: bool = False) -> None:
