@@ -229,6 +229,15 @@ def private_database(server: str) -> Iterator[str]:
         execute(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', autocommit=True)
 
 
+def test_a_postgresql_database_dropped_and_recreated_empty_is_an_outage(tmp_path: Path, tally: Tally) -> None:
+    server = postgres_server_url()
+    with private_database(server) as url, running_bot(url, tmp_path / "bot") as bot:
+        name = make_url(url).database
+        execute(server, f'DROP DATABASE "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"', autocommit=True)
+        assert_an_outage(bot, tally, "PostgreSQL database dropped and recreated empty")
+        assert 'relation "seen_events" does not exist' in bot.process.log()
+
+
 def test_a_read_only_postgresql_database_is_unhealthy_and_an_outage(tmp_path: Path, tally: Tally) -> None:
     server = postgres_server_url()
     with private_database(server) as url, running_bot(url, tmp_path / "bot") as bot:
