@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import fcntl
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError
 
 from bot.store.errors import StoreError
@@ -66,6 +67,16 @@ def _sqlite_engine(url: URL) -> Engine:
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: ExceptionContext) -> None:
+        # A connection keeps what it met when it opened: one opened while the file could not be written stays
+        # read-only after it can again ("attempt to write a readonly database" on every other request, for good).
+        # So any error of the file (not one statement's constraint or value) retires the pool's connections, as a
+        # lost server does on PostgreSQL; the next ones are opened afresh, after the file check.
+        error = context.original_exception
+        if isinstance(error, sqlite3.Error) and not isinstance(error, (sqlite3.IntegrityError, sqlite3.DataError)):
+            context.is_disconnect = True
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:

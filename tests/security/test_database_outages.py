@@ -15,6 +15,7 @@ import subprocess
 import time
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,7 @@ from tests.fakes.slack_api import RESPONSE_URL_METHOD, FakeSlackApi
 from tests.security.conftest import ELSEWHERE, Tally, healthz
 
 SWEEP_SECONDS = 0.2
+CONCURRENT = 12  # more than the SQLite pool's 5 connections
 HEALTH_DEADLINE = 20.0  # the write probe runs at most every 5 s: a few of them, and the pool's reconnect, fit
 
 
@@ -96,7 +98,7 @@ def assert_an_outage(bot: Bot, tally: Tally, fault: str) -> None:
     assert "Traceback" not in log, log[-3000:]
     assert log.count("lease sweep skipped") == 1, "the sweeper says it once per outage"
     assert "Sorry" not in " ".join(c.text for c in bot.api.calls(RESPONSE_URL_METHOD))
-    bot.process._assert_running()  # the sweeper's and the worker's faults did not end the process
+    assert bot.process.process is not None and bot.process.process.poll() is None, "the faults ended no process"
     tally.record(f"database fault: {fault}", sent=8, rejected=5, replies=3)
 
 
@@ -195,8 +197,18 @@ def test_a_read_only_sqlite_file_is_unhealthy_until_it_is_writable(tmp_path: Pat
         with read_only(path):
             bot.wait_health(503)
             assert "is not writable" in healthz(bot.base_url)[1]["checks"]["database"]["error"]
+            # Mentions at once, so the pool opens connections while the file cannot be written (they open it
+            # read-only); what they get is a matter of which connection each takes.
+            with ThreadPoolExecutor(CONCURRENT) as pool:
+                list(pool.map(lambda _: bot.mention(), range(CONCURRENT)))
         bot.wait_health(200)
-    tally.record("database fault: SQLite file made read-only (/healthz)", sent=1, rejected=1, replies=0)
+        posted = len(bot.api.calls("chat.postMessage"))
+        with ThreadPoolExecutor(CONCURRENT) as pool:
+            statuses = list(pool.map(lambda _: bot.mention(), range(CONCURRENT)))
+        assert statuses == [200] * CONCURRENT, "no connection opened meanwhile stays read-only"
+        bot.api.wait_for("chat.postMessage", count=posted + CONCURRENT)
+    tally.record("database fault: SQLite file made read-only, then writable", sent=2 * CONCURRENT + 1,
+                 rejected=1, replies=CONCURRENT)  # fmt: skip
 
 
 def execute(server_url: str, *statements: str, autocommit: bool = False) -> None:
