@@ -18,7 +18,7 @@ from bot.answer.reading.frame import Reading
 from bot.answer.words import PhraseTable, phrase_of, stem
 
 # Slots a follow-up may take from the last question, besides its subject and flow.
-CARRIED = frozenset({"measure", "period", "currency"})
+CARRIED = frozenset({"measure", "period", "currency", "words"})
 SHORT = 3  # words (stop words aside) up to which a message with no subject, or no slot, continues the last one
 # Words that may stand around "who said that" without making it another question.
 _COURTESY = frozenset({"please", "pls", "plz", "thanks", "thx", "ok", "okay", "so", "hey", "and", "but", "again"})
@@ -133,9 +133,15 @@ class FollowUps:
             update["subjects"] = _unique(last.subjects + new.subjects)
             update["entities"] = _unique(last.entities + new.entities)
             update["two_parts"] = last.two_parts and not new.words
-            if not new.words:
+            if not new.words and "words" in carry:
                 for name in ("words", "typed", "topic_words", "word_at", "unmatched"):
                     update[name] = getattr(last, name)
+            elif not new.words:
+                # Let go of the last question's qualifying words ("cumulative"), never of the goods it named.
+                kept = [(w, at) for w, at in zip(last.words, last.word_at, strict=True) if w in self._goods]
+                update["words"] = tuple(w for w, _ in kept)
+                update["word_at"] = tuple(at for _, at in kept)
+                update["topic_words"] = tuple(w for w in last.topic_words if w in update["words"])
             update["quantities"] = new.quantities or last.quantities
         if not new.flows and not (names_topic and len(last.flows) > 1):
             # (the two flows of a comparison are not carried to another subject: "duty free sales?")
@@ -155,8 +161,7 @@ class FollowUps:
             update["source"] = last.source
         return new.model_copy(update=update)
 
-    @staticmethod
-    def carried(last: Reading, new: Reading) -> list[frozenset[str]]:
+    def carried(self, last: Reading, new: Reading) -> list[frozenset[str]]:
         """The slots to carry, most first: a follow-up whose reading with everything carried is not stated is
         tried without the last measure ("in usd?" after a growth rate: the dollar figure is a value). The period is
         let go only for another source or currency, whose figures have periods of their own ("and by US data?": the
@@ -166,6 +171,9 @@ class FollowUps:
             options.append(CARRIED - {"measure"})
         if (new.source or new.currency) and (last.period or last.compared_with) and not new.period:
             options.append(CARRIED - {"measure", "period"})
+        if new.measures and set(last.words) - self._goods and not new.words:
+            # "avg annual growth" after cumulative trade: the average is stated for trade, not for the cumulative sum
+            options.append(CARRIED - {"words"})
         if last.currency and new.measures and not new.currency:
             # "growth?" after "in usd?": a growth rate stated in yuan terms only is still the one asked; the reply
             # reads as yuan, so the change shows.

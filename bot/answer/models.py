@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pydantic import BaseModel, ConfigDict, computed_field
 
 from bot.answer.reading.frame import ReadingView
@@ -21,6 +23,21 @@ def figure_in_digits(number: float, unit: str) -> str:
     if name == "%":
         return f"{digits}%"
     return " ".join(w for w in (digits, word, "" if name == "count" else name) if w)
+
+
+_NUMBER_WORDS = {
+    word: str(n)
+    for n, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+}
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
+
+
+def digits_for_words(text: str) -> str:
+    """``text`` with the numbers up to twenty written as digits, the way a script compares numbers."""
+    return _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()], text)
 
 
 class BriefingRef(BaseModel):
@@ -57,6 +74,12 @@ class Answer(BaseModel):
     briefing: BriefingRef
     score: float
     note: str | None = None  # a caveat shown with the figure, e.g. total trade given where exports were asked
+
+    @computed_field
+    @property
+    def change_figure(self) -> str | None:
+        """``change`` with its number words in digits ("seven more than in 2024": "7 more than in 2024")."""
+        return digits_for_words(self.change) if self.change else None
 
     @computed_field
     @property

@@ -204,3 +204,10 @@ def test_the_json_of_an_answer_holds_its_figure_in_digits(engine: Engine) -> Non
 
     answer = reply_json(engine.ask("In US dollar terms, how big was China-ASEAN trade last year?"))["answers"][0]
     assert answer["value"] == "exceeded one trillion U.S. dollars" and answer["figure"] == "1 trillion US dollars"
+
+
+def test_a_change_in_words_is_given_in_digits_too(engine: Engine) -> None:
+    from bot.commands.ask import reply_json
+
+    answer = reply_json(engine.ask("imports rose from how many more countries than in 2024?"))["answers"][0]
+    assert answer["change"] == "seven more than in 2024" and answer["change_figure"] == "7 more than in 2024"

@@ -185,3 +185,17 @@ def test_a_growth_asked_after_a_dollar_figure_is_the_stated_yuan_growth(engine: 
 def test_a_follow_up_keeps_what_it_named_and_declines_what_is_not_stated(engine: Engine, thread) -> None:
     reply = converse(engine, *thread)[-1]
     assert not reply.answered and reply.reason == "kind"
+
+
+@pytest.mark.parametrize(
+    ("thread", "figure"),
+    [
+        # A measure swapped lets go of the last question's qualifying words when only that is stated, never of
+        # the goods it named.
+        (("cumulative trade during the 14th fyp?", "avg annual growth"), "total-trade-average-annual-growth-2021-2025"),
+        (("high-tech exports in 2025?", "share of total exports?", "growth?"), "high-tech-exports-2025"),
+    ],
+)
+def test_a_follow_up_carries_less_where_only_that_is_stated(engine: Engine, thread, figure: str) -> None:
+    reply = converse(engine, *thread)[-1]
+    assert reply.answered and reply.answers[0].id == B + figure

@@ -143,8 +143,12 @@ class Reader:
         qualifiers = self.qualifiers.parse(tokens, taken)
         taken |= self._per_companies(tokens)
         subjects = self.subjects.parse(tokens, taken)
+        before_flows = set(taken)
         flows = self.flows.parse(tokens, taken)
         measures, measures_weak = self.measures.parse(tokens, taken)
+        if self.measures.names_multiple(tokens, before_flows):
+            # "imports relative to exports" names its flows inside the multiple it asks
+            measures, measures_weak = measures | {Measure.MULTIPLE}, False
         amounts = quantities(tokens, taken)
         words: list[str] = []
         word_at: list[int] = []
