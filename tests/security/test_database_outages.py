@@ -162,9 +162,11 @@ def test_a_full_disk_fails_the_health_check_with_the_mentions(tmp_path: Path, ta
         worker = wait_for_workers(bot.process.pid, 1)[0]
         resource.prlimit(worker, resource.RLIMIT_FSIZE, (limit, limit))
         statuses = [bot.mention() for _ in range(40)]
-        # The first few may still fit in the space the write-ahead log has already.
-        assert statuses.count(503) >= 30, statuses
+        # The first ones may still fit in the space the write-ahead log has already (0 to 8 of 40 in our runs).
+        assert 503 in statuses and set(statuses) <= {200, 503}, statuses
         assert bot.health() == 503, "/healthz says so as soon as the mentions do, not after its cache expires"
+        accepted = statuses.count(200)
+        bot.api.wait_for("chat.postMessage", count=1 + accepted)  # each event acknowledged was answered
         assert "Traceback" not in bot.process.log()
         rejected = statuses.count(503)
         tally.record("database fault: disk full (SQLite files may not grow)", sent=40, rejected=rejected,
