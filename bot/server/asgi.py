@@ -12,12 +12,13 @@ import json
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from typing import Any
 
 from slack_bolt import App, BoltRequest, BoltResponse
 
 from bot.server.gate import UNSIGNED, ClientGone, Receive, Refusal, is_ssl_check, read_body, signed_by_slack
-from bot.server.health import HealthCheck, health_report
+from bot.server.health import HealthCheck, health_report, is_local
 from bot.server.shape import BadShape, check_shape
 
 SLACK_PATH = "/slack/events"
@@ -65,7 +66,11 @@ class SlackAsgi:
         if scope["method"] not in {"GET", "HEAD"}:
             await _json(send, 405, {"error": "method not allowed"}, [(b"allow", b"GET, HEAD")])
             return
-        status, report = await asyncio.get_running_loop().run_in_executor(self.health, health_report, self.checks)
+        headers = dict(scope["headers"])
+        forwarded = any(headers.get(h) for h in (b"forwarded", b"x-forwarded-for", b"x-real-ip"))
+        peer = (scope.get("client") or (None,))[0]
+        report_of = partial(health_report, self.checks, detailed=is_local(peer, forwarded))
+        status, report = await asyncio.get_running_loop().run_in_executor(self.health, report_of)
         await _json(send, status, report, head=scope["method"] == "HEAD")
 
     async def _slack(self, scope: dict[str, Any], receive: Receive, send: Send) -> None:
