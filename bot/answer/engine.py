@@ -306,6 +306,8 @@ class Engine:
         sides = word_split(reading)
         if not sides or (best is not None and (best.features.subject >= FULL_COVERAGE or best.features.group > 0)):
             return [reading], [single]  # one figure names it all, or names the group whose members are listed
+        if best is not None and _joined_in_a_name(reading, best.profile):
+            return [reading], [single]  # "agri & food companies": the "and" is inside the figure's own subject
         parts: list[Reading] = []
         bests: list[tuple[Scored | None, list[Scored]]] = []
         for options in sides:
@@ -433,3 +435,14 @@ class Engine:
             suggestions=suggestions[:3],
             reading=ReadingView.of(reading),
         )
+
+
+def _joined_in_a_name(reading: Reading, profile: Profile) -> bool:
+    """Whether the words on both sides of a join are words of one name of ``profile`` ("overseas agricultural and
+    food enterprises" for "agri & food companies"): the "and" then joins nothing."""
+    for join in reading.joins:
+        left = [w for w, at in zip(reading.words, reading.word_at, strict=True) if at < join]
+        right = [w for w, at in zip(reading.words, reading.word_at, strict=True) if at > join]
+        if left and right and any({left[-1], right[0]} <= name for name in profile.names):
+            return True
+    return False

@@ -267,6 +267,20 @@ def test_an_average_annual_rate_against_a_base_year_is_the_average_over_the_year
         ("imports grew for how many consecutive qtrs?", "imports-growth-consecutive-quarters"),
         ("Starting in June, for how many consecutive months did imports grow?", "imports-consecutive-months-growth"),
         ("hainan foreign trade since the dec 18 launch?", "hainan-trade-since-launch"),
+        (
+            "For how many consecutive quarters did imports grow, starting from Q2?",
+            "imports-growth-consecutive-quarters",
+        ),
+        # An "and" inside the figure's own subject joins nothing.
+        (
+            "how many overseas agri & food companies newly registered with chinese customs in 2025?",
+            "overseas-food-enterprises-registered-increase",
+        ),
+        # A rate asked for with "what" is the figure asked, whatever context comes before it.
+        (
+            "In his answer to Yicai on export drivers, what growth rate did Wang Jun give for lithium battery exports?",
+            "lithium-battery-exports-growth",
+        ),
     ],
 )
 def test_every_slot_named_must_agree(engine: Engine, question: str, expected: str | None) -> None:

@@ -42,7 +42,11 @@ class MeasureParser:
             found.add(Measure.POINTS)  # a share's rise is stated in percentage points
         contributions = [m.start for m in strong if m.value is Measure.CONTRIBUTION]
         growths = [m.start for m in strong if m.value is Measure.GROWTH]
-        if contributions and growths and min(contributions) < min(growths):
+        # "what growth rate did he give, on export drivers": a rate asked for by "what" is the figure asked.
+        rate_asked = any(
+            m.value is Measure.GROWTH and {"what", "which"} & set(tokens[max(0, m.start - 2) : m.start]) for m in strong
+        )
+        if contributions and growths and min(contributions) < min(growths) and not rate_asked:
             # "how much did prices shave off import growth": the growth named after it is the whole contributed to
             found.discard(Measure.GROWTH)
         return frozenset(found), not strong

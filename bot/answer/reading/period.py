@@ -71,6 +71,13 @@ class PeriodParser:
         period = _most_specific(asked)
         if period is not None and any(f.period == period and _after_end_of(tokens, f.start) for f in asked):
             period = period.model_copy(update={"ending": True, "label": f"by the end of {period.label}"})
+        elif (
+            period is not None
+            and not (period.whole_years or period.event or period.starting)
+            and any(f.period == period and _word_before(tokens, f.start) in _STARTS for f in asked)
+        ):
+            # "starting from Q2", "since the second quarter": the span that opens then, as long as it runs
+            period = period.model_copy(update={"starting": True, "label": f"since {period.label}"})
         compared_with = compared[0].period if compared else None
         if period is not None and compared_with is not None and period.same_span(compared_with):
             compared_with = None
