@@ -64,11 +64,11 @@ class Engine:
         goods_topics = [t.id for t in kb.topics if t.group == GOODS_GROUP]
         self._goods_topics = frozenset(goods_topics)
         goods_words = frozenset(stem(w) for t in goods_topics for w in self.reader.words_of_topic[t])
+        self._place_topics = frozenset(t.id for t in kb.topics if t.place)
         self.followups = FollowUps(
-            self.language, {t.id: t.group for t in kb.topics}, goods_words, self.reader.place_words
+            self.language, {t.id: t.group for t in kb.topics}, goods_words, self.reader.place_words, self._place_topics
         )
         self.comparer = Comparer(self)
-        self._place_topics = frozenset(t.id for t in kb.topics if t.place)
         # A message that is exactly a topic's name or synonym ("outlook", "exports", "/trade customs") asks for it.
         self._alias_topics: dict[tuple[str, ...], str] = {}
         for topic in kb.topics:
@@ -105,6 +105,12 @@ class Engine:
         if last is not None and self.followups.continues(reading, text):
             merged = self._carried_reading(last.reading, reading, text)
             reply = self._reply(text, merged)
+            if not reply.answered and self.followups.names_anew(reading, text):
+                # "cross border ecommerce?" after new-trio exports against 2020: nothing carried is stated for the
+                # subject named, so it is read on its own (its own figures), and "Read as" shows it.
+                alone = self._reply_read(text, reading)
+                if alone.answered:
+                    return alone, Turn.of(reading, alone)
             return reply, Turn.of(merged, reply, last)
         if last is not None and self.followups.may_continue(reading, text):
             merged = self._carried_reading(last.reading, reading, text)

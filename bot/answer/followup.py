@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from bot.answer.language import Language
 from bot.answer.models import Reply
-from bot.answer.reading.frame import Reading
+from bot.answer.reading.frame import Flow, Reading
 from bot.answer.words import PhraseTable, phrase_of, stem
 
 # Slots a follow-up may take from the last question, besides its subject and flow.
@@ -54,6 +54,7 @@ class FollowUps:
         groups: dict[str, str] | None = None,
         goods_topic_words: frozenset[str] = frozenset(),
         place_words: frozenset[str] = frozenset(),
+        place_topics: frozenset[str] = frozenset(),
     ):
         self._groups = groups or {}  # each topic's group: a partner named replaces a partner, not a product
         self._cues = PhraseTable([(p, True) for p in language.followup.cues])
@@ -67,6 +68,7 @@ class FollowUps:
         self._goods = frozenset(stem(w) for p in language.products for w in p) | goods_topic_words
         self._goods -= {stem(w) for w in language.generic | language.stopwords}
         self._places = place_words  # countries, provinces, cities: "guangdong alone?" names a place of its own
+        self._place_topics = place_topics  # partners and regions: "latam?" after wind turbine exports keeps the goods
 
     def asks_source(self, text: str) -> bool:
         """ "who said that?", "source?": the whole message asks who stated the last answer."""
@@ -93,6 +95,15 @@ class FollowUps:
         if reading.length > SHORT:
             return False  # a question of its own
         return (slots and not named) or (named and not slots)  # "growth?", "in dollars?" / "eu?", "africa"
+
+    def names_anew(self, reading: Reading, text: str) -> bool:
+        """A follow-up that names a subject of the knowledge base, not a partner, and nothing else ("cross border
+        ecommerce?", "duty free sales"): when nothing carried to it is stated, it is a question about that subject.
+        A partner named ("latam?" after wind turbine exports to BRI countries) asks the same figure of it, or none."""
+        slots = reading.flows or reading.measures or reading.period or reading.compared_with or reading.currency
+        partner = any(s.topic in self._place_topics for s in reading.subjects)
+        named = bool(reading.subjects) and not partner and not reading.entities
+        return named and not slots and not self.points_back(text)
 
     def may_continue(self, reading: Reading, text: str) -> bool:
         """A short message that names something and asks a slot ("ship exports?", "avg per company?"): read
@@ -143,7 +154,9 @@ class FollowUps:
                 update["word_at"] = tuple(at for _, at in kept)
                 update["topic_words"] = tuple(w for w in last.topic_words if w in update["words"])
             update["quantities"] = new.quantities or last.quantities
-        if not new.flows and not (names_topic and len(last.flows) > 1):
+        if not new.flows and _asks_the_total(text) and last.flows and Flow.TRADE not in last.flows:
+            update["flows"], update["flow_weak"] = (Flow.TRADE,), False  # "total value?" after exports: both flows
+        elif not new.flows and not (names_topic and len(last.flows) > 1):
             # (the two flows of a comparison are not carried to another subject: "duty free sales?")
             update["flows"], update["flow_weak"] = last.flows, last.flow_weak
         if not new.measures and "measure" in carry:
@@ -179,6 +192,16 @@ class FollowUps:
             # reads as yuan, so the change shows.
             options.append(CARRIED - {"currency"})
         return options
+
+
+_TOTAL_OF = frozenset({"value", "amount", "figure", "size", "volume", "trade"})
+
+
+def _asks_the_total(text: str) -> bool:
+    """ "total value?", "the total amount in yuan?" after one flow: the two-way total ("share of the total?" is a
+    share of China's total, and keeps the flow)."""
+    words = phrase_of(text)
+    return any(w == "total" and words[i + 1 : i + 2] and words[i + 1] in _TOTAL_OF for i, w in enumerate(words))
 
 
 def _unique(items: tuple) -> tuple:  # subjects or entities

@@ -29,6 +29,7 @@ _PRONOUN_BEFORE = frozenset(
     "tell give show let for help send get remind update brief teach inform walk ping to with of among".split()
 )
 _TRADE_WORDS = frozenset("export import trade shipment sale purchase".split())
+_PREPOSITIONS = frozenset("for to with of among".split())
 _PRONOUN_AFTER = frozenset("about know what how the a an some more please pls".split())
 _DOTTED = re.compile(r"^[a-z](?:\.[a-z])+\.?$")  # "u.s", "e.g", "no."
 
@@ -101,7 +102,9 @@ def message_words(text: str) -> tuple[list[str], list[str]]:
             before = typed[i - 1] if i else ""
             after = typed[i + 1] if i + 1 < len(typed) else ""
             trade_before = i > 1 and typed[i - 2].rstrip("s") in _TRADE_WORDS  # "exports to us": the country
-            if (before in _PRONOUN_BEFORE and not trade_before) or after in _PRONOUN_AFTER:
+            # "growth for us trade": the country, after a preposition ("tell us exports" is still the pronoun)
+            trade_after = before in _PREPOSITIONS and after.rstrip("s") in _TRADE_WORDS
+            if (before in _PRONOUN_BEFORE and not (trade_before or trade_after)) or after in _PRONOUN_AFTER:
                 continue
         kept_typed.append(word)
         compared.append(norm(word))

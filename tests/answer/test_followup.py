@@ -199,3 +199,22 @@ def test_a_follow_up_keeps_what_it_named_and_declines_what_is_not_stated(engine:
 def test_a_follow_up_carries_less_where_only_that_is_stated(engine: Engine, thread, figure: str) -> None:
     reply = converse(engine, *thread)[-1]
     assert reply.answered and reply.answers[0].id == B + figure
+
+
+@pytest.mark.parametrize(
+    ("thread", "figure"),
+    [
+        # "total value" after one flow asks the two-way total.
+        (("latam trade growth in 2025?", "exports?", "total value in yuan?"), "latin-america-trade-2025"),
+        # A subject named alone, not a partner, for which nothing carried is stated: its own figures.
+        (("new trio export value 2025", "vs 2020?", "cross border ecommerce?"), "cross-border-ecommerce-2025"),
+        # A partner named alone asks the same figure of it, or nothing.
+        (("how much did wind turbine exports grow in 2025", "to the EU?", "to bri countries?", "latam?"), None),
+    ],
+)
+def test_what_a_short_follow_up_names_decides_what_is_carried(engine: Engine, thread, figure: str | None) -> None:
+    reply = converse(engine, *thread)[-1]
+    if figure is None:
+        assert not reply.answered
+    else:
+        assert reply.answered and reply.answers[0].id == B + figure

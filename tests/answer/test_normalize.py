@@ -35,3 +35,10 @@ def test_words_keep_dotted_and_hyphenated_terms() -> None:
 
 def test_number_sign_one_is_a_rank() -> None:
     assert words("is the us still china's #1 export market?")[5:7] == ["number", "one"]
+
+
+def test_us_after_a_preposition_and_before_a_trade_word_is_the_country() -> None:
+    from bot.answer.words import message_words
+
+    assert "us" in message_words("y/y growth for us trade?")[1]
+    assert "us" not in message_words("tell us exports growth")[1]
