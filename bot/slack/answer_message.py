@@ -14,6 +14,7 @@ from bot.render.chart_png import outcome_png
 from bot.router import route
 from bot.slack.charts import post_message
 from bot.slack.feedback import log_question, with_controls
+from bot.slack.posted_replies import answered_before, reply_mark
 from bot.slack.services import services_of
 from bot.slack.text import plain_text
 
@@ -34,7 +35,9 @@ def answer_message(event: dict[str, Any], context: BoltContext, client: WebClien
     """Route the message's text and post the reply (``reply_thread``), with the working reaction on the message if
     the answer is slow; the question is logged once the reply is out."""
     services = services_of(context)
-    channel = event["channel"]
+    channel, thread = event["channel"], reply_thread(event)
+    if answered_before(context, client, channel=channel, thread_ts=thread, since=event["ts"], logger=logger):
+        return  # a take-over whose reply the process that died had posted
     # A DM's thread may be an assistant or agent thread, where Slack shows a status line instead of the reaction.
     status_thread = event.get("thread_ts") if event.get("channel_type") == "im" else None
     with services.working_on(client, channel, event["ts"], logger, thread_ts=status_thread):
@@ -42,8 +45,14 @@ def answer_message(event: dict[str, Any], context: BoltContext, client: WebClien
         key = conversation_key(event, context.team_id or event.get("team"))
         outcome = route(text, services.route_context(event.get("user"), channel, conversation=key))
         msg, ticket = with_controls(services, outcome, render(outcome))
+        # The mark lets a process that takes this question over see that it was answered (posted_replies).
         post_message(
-            client, lambda: outcome_png(outcome), channel=channel, thread_ts=reply_thread(event), **msg.as_kwargs()
+            client,
+            lambda: outcome_png(outcome),
+            channel=channel,
+            thread_ts=thread,
+            **reply_mark(context),
+            **msg.as_kwargs(),
         )
     surface = "dm" if event.get("channel_type") == "im" else "mention"
     log_question(services, outcome, text=text, surface=surface, user_id=event.get("user"), ticket=ticket)
