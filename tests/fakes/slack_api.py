@@ -31,7 +31,7 @@ import threading
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -322,7 +322,14 @@ class FakeSlackApi:
             self._calls.append(call)
             self._changed.notify_all()
             queue = self._scripts.get(call.method)
-            return queue.popleft() if queue else self._default(call)
+            if not queue:
+                return self._default(call)
+            scripted = queue.popleft()
+            if scripted.json is None and scripted.status == 200:
+                # A scripted delay or drop of a call Slack carries out: its effect (a message kept) is the default's.
+                default = self._default(call)
+                return replace(scripted, json=default.json, delay=max(scripted.delay, default.delay))
+            return scripted
 
     def _new_ts(self) -> str:
         """A message ts as Slack's: the time now in microseconds, distinct from every earlier one."""

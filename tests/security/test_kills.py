@@ -1,0 +1,77 @@
+"""Issue 18 finding 5: workers SIGKILLed under load, on SQLite and on PostgreSQL with two workers, lose no question
+and answer none twice. Each reply carries its question's claim in Slack metadata, and a worker that takes a
+question over looks for it before answering (``bot.slack.posted_replies``)."""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.store import open_store
+from tests.databases import postgres_server_url, private_schema, sqlite_url
+from tests.fakes import payloads as p
+from tests.fakes.bot_process import wait_for_workers
+from tests.fakes.slack_api import Reply
+from tests.security.conftest import Tally, dump
+from tests.security.kills import WORKERS, Bot, run_kills, two_workers
+
+KILLS = 5
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def bot(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Bot]:
+    """Two workers sharing an SQLite file or a private PostgreSQL schema."""
+    if request.param == "sqlite":
+        with two_workers(sqlite_url(tmp_path), tmp_path / "bot") as running:
+            yield running
+        return
+    with private_schema(postgres_server_url()) as url, two_workers(url, tmp_path / "bot") as running:
+        yield running
+
+
+def message_key(mention: dict) -> str:
+    """The claim a mention is answered under (``bot.slack.listeners.claim_rules``)."""
+    return f"message:{p.TEAM_ID}:{mention['channel']}:{mention['ts']}"
+
+
+def test_a_worker_killed_after_posting_is_not_answered_again_by_the_take_over(bot: Bot) -> None:
+    # Slack has the reply, but the worker dies before its answer comes back, so the lease is never marked done.
+    bot.api.script("chat.postMessage", Reply(delay=8.0))
+    mention = p.app_mention("asean")
+    assert p.send(bot.events_url, p.event_callback(mention)).status == 200
+    (first,) = bot.api.wait_for("chat.postMessage", where=lambda c: c.params.get("thread_ts") == mention["ts"])
+    metadata = first.params["metadata"]
+    assert metadata["event_type"] == "tradebot_reply"
+    assert metadata["event_payload"] == {"event_id": message_key(mention)}
+
+    store = open_store(bot.database_url)
+    try:
+        owner = store.events.owner(message_key(mention))
+        assert owner is not None and store.events.status(message_key(mention)) == "processing"
+        victim = int(owner.rsplit(":", 1)[1])
+        os.kill(victim, signal.SIGKILL)
+        (lookup,) = bot.api.wait_for("conversations.replies", timeout=20)
+        assert lookup.params["ts"] == mention["ts"] and lookup.params["channel"] == mention["channel"]
+        bot.api.assert_quiet("views.publish", period=1.0)  # time for a wrong second post
+        posts = [c for c in bot.api.calls("chat.postMessage") if c.params.get("thread_ts") == mention["ts"]]
+        assert len(posts) == 1, dump(posts)
+        assert store.events.status(message_key(mention)) == "done"
+    finally:
+        store.close()
+    wait_for_workers(bot.master.pid, WORKERS, exclude={victim})
+    assert "answered before its process stopped" in bot.master.log()
+
+
+def test_five_kills_under_load_lose_nothing_and_answer_nothing_twice(bot: Bot, tally: Tally) -> None:
+    run = run_kills(bot, kills=KILLS)
+    print(f"\n{bot.database_url.split(':', 1)[0]}: {run.summary()}")
+    assert run.kills == KILLS and run.sent > 100
+    assert (run.lost, run.duplicated) == (0, 0), run.summary()
+    assert run.unfinished == 0, run.summary()
+    backend = bot.database_url.split(":", 1)[0].split("+")[0]
+    tally.record(f"{KILLS} worker SIGKILLs under load ({backend}, 2 workers)", sent=run.deliveries,
+                 rejected=run.deliveries - run.sent, replies=sum(run.replies.values()))  # fmt: skip
