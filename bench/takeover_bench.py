@@ -109,9 +109,8 @@ def main() -> None:
     parser.add_argument("--skip-backlog", action="store_true")
     args = parser.parse_args()
     backends = ["sqlite"] + (["postgresql"] if os.environ.get(POSTGRES_ENV) else [])
-    print(
-        "| database | look-up | kills | mentions | replies | lost | duplicated | look-ups | last reply after last kill s |"
-    )
+    columns = ["database", "look-up", "kills", "mentions", "replies", "lost", "duplicated", "look-ups"]
+    print("| " + " | ".join([*columns, "last reply after last kill s"]) + " |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for backend in backends:
         for lookup in (True, False):
