@@ -8,6 +8,8 @@ import time
 import uuid
 from pathlib import Path
 
+import pytest
+
 from bot.store import open_store
 from tests.conftest import RunningBot
 from tests.fakes import payloads as p
@@ -50,18 +52,22 @@ def test_a_trade_command_replayed_five_times_answers_once(
     tally.record("signed /trade replayed 5 times", sent=REPLAYS, rejected=REPLAYS - 1, replies=len(answers))
 
 
+@pytest.mark.parametrize("first", ["message.im", "app_mention"])
 def test_a_mention_in_the_bots_dm_delivered_as_two_events_is_answered_once(
-    bot: RunningBot, slack_api: FakeSlackApi, tally: Tally
+    first: str, bot: RunningBot, slack_api: FakeSlackApi, tally: Tally
 ) -> None:
     dm = p.direct_message(f"<@{BOT_USER_ID}> asean")
     mention = {**dm, "type": "app_mention"}  # the same message (channel and ts), as Slack's app_mention carries it
     mention.pop("channel_type", None)
     requests = [p.event_callback(dm), p.event_callback(mention)]  # two event ids
+    if first == "app_mention":
+        requests.reverse()
     assert [p.send(bot.events_url, r).status for r in requests] == [200, 200]
     slack_api.wait_for("chat.postMessage")
     slack_api.assert_quiet("views.publish", period=1.0)
     replies = slack_api.calls("chat.postMessage")
     assert len(replies) == 1 and "ASEAN" in replies[0].text, dump(replies)
+    assert "thread_ts" not in replies[0].params, "straight into the DM, whichever event was handled"
     tally.record("DM mention as app_mention + message.im", sent=2, rejected=1, replies=len(replies))
 
 
