@@ -106,21 +106,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--kills", type=int, default=5)
     parser.add_argument("--backlog", type=int, default=600)
-    parser.add_argument("--skip-backlog", action="store_true")
+    parser.add_argument("--only", choices=["kills", "backlog"], help="run one part")
     args = parser.parse_args()
     backends = ["sqlite"] + (["postgresql"] if os.environ.get(POSTGRES_ENV) else [])
+    if args.only != "backlog":
+        kills_table(backends, args.kills)
+    if args.only != "kills":
+        backlog_table(backends, args.backlog)
+
+
+def kills_table(backends: list[str], kills: int) -> None:
     columns = ["database", "look-up", "kills", "mentions", "replies", "lost", "duplicated", "look-ups"]
     print("| " + " | ".join([*columns, "last reply after last kill s"]) + " |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for backend in backends:
         for lookup in (True, False):
-            print(kills_row(backend, lookup, args.kills), flush=True)
-    if args.skip_backlog:
-        return
+            print(kills_row(backend, lookup, kills), flush=True)
+
+
+def backlog_table(backends: list[str], size: int) -> None:
     print("\n| database | mentions at once | leases the kill left | last reply after the kill s | lost | duplicated |")
     print("|---|---:|---:|---:|---:|---:|")
     for backend in backends:
-        print(backlog_row(backend, args.backlog), flush=True)
+        print(backlog_row(backend, size), flush=True)
 
 
 if __name__ == "__main__":
