@@ -62,8 +62,11 @@ class Engine:
             self._by_topic.setdefault(profile.topic, []).append(profile)
         self.suggester = Suggester(kb)
         goods_topics = [t.id for t in kb.topics if t.group == GOODS_GROUP]
+        self._goods_topics = frozenset(goods_topics)
         goods_words = frozenset(stem(w) for t in goods_topics for w in self.reader.words_of_topic[t])
-        self.followups = FollowUps(self.language, {t.id: t.group for t in kb.topics}, goods_words)
+        self.followups = FollowUps(
+            self.language, {t.id: t.group for t in kb.topics}, goods_words, self.reader.place_words
+        )
         self.comparer = Comparer(self)
         self._place_topics = frozenset(t.id for t in kb.topics if t.place)
         # A message that is exactly a topic's name or synonym ("outlook", "exports", "/trade customs") asks for it.
@@ -148,6 +151,7 @@ class Engine:
             self._place_topics,
             self.reader.place_words,
             self.reader.product_words,
+            self._goods_topics,
         )
 
     def rank(self, reading: Reading, candidates: list[Profile] | None = None) -> list[Scored]:
@@ -398,8 +402,7 @@ class Engine:
             return Reply(
                 query=text,
                 answered=False,
-                reason="unknown",
-                not_found="source: the last question was not answered",
+                reason="no_source",
                 reading=ReadingView.of(last.reading),
             )
         view = ReadingView.of(last.reading).model_copy(update={"summary": f"source of: {last.reading.summary()}"})

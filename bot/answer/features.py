@@ -14,9 +14,13 @@ from rapidfuzz import fuzz
 from bot.answer.index import Index
 from bot.answer.profiles import Profile
 from bot.answer.reading.frame import Flow, Measure, Reading
+from bot.answer.words import phrase_of
 
 _DEFAULT_MEASURES = frozenset({Measure.VALUE, Measure.GROWTH})
 _STRICT_MEASURES = frozenset({Measure.FORECAST, Measure.AVERAGE, Measure.MULTIPLE})
+_COUNT_MEASURES = frozenset({Measure.COUNT, Measure.RANK})
+_GENERIC_GOODS = frozenset({"product", "good"})  # words every goods topic's name has ("high-tech products")
+_TIME_COUNTS = frozenset({"year", "month", "quarter"})  # what a count of consecutive periods counts
 TERSE = 3  # words (stop words aside) up to which a message is terse: every one of them is what it asks about
 MAX_SOFT_EXTRA = 0.9  # unasked subject words alone make no contradiction (_extra says which cases do)
 MIN_COVERAGE = 0.55  # below this share of the subject words asked, a figure outside the topics named is off-subject
@@ -76,6 +80,8 @@ class Asked:
     subject_words: tuple[tuple[str, frozenset[str]], ...]  # each topic named, with the words that named it
     topic_only: bool  # every subject word typed names a topic ("exports to the EU")
     place_topics: frozenset[str]  # the topics named that are places or partners ("the EU", "Hainan")
+    # The topics named that are goods ("high-tech products"): the topic, its name's own words, the words typed
+    goods_named: tuple[tuple[str, frozenset[str], frozenset[str]], ...]
     names_place: bool  # a partner, country or region is named (a topic that is a place, or a place entity)
     products: frozenset[str]  # the words typed that name goods (Harmonized System)
     unmatched: float  # the unmatched feature, the same for every figure
@@ -90,6 +96,7 @@ class Asked:
         place_topics: frozenset[str] = frozenset(),
         place_words: frozenset[str] = frozenset(),
         product_words: frozenset[str] = frozenset(),
+        goods_topics: frozenset[str] = frozenset(),
     ) -> Asked:
         words = reading.words
         # Words that named a topic weigh half: the topic feature counts them already, and the word beside them says
@@ -118,6 +125,11 @@ class Asked:
             subject_words=tuple((s.topic, frozenset(s.words)) for s in reading.subjects),
             topic_only=typed <= topic_vocabulary,
             place_topics=frozenset(s.topic for s in reading.subjects if s.topic in place_topics),
+            goods_named=tuple(
+                (s.topic, frozenset(phrase_of(s.name)) - _GENERIC_GOODS, frozenset(s.words))
+                for s in reading.subjects
+                if s.topic in goods_topics
+            ),
             names_place=any(s.topic in place_topics for s in reading.subjects)
             or any(e.kind == "place" for e in reading.entities)
             or bool(set(words) & place_words),
@@ -251,7 +263,9 @@ def _topic(asked: Asked, p: Profile) -> float:
         for (topic, words) in asked.subject_words
         if topic in asked.place_topics
     ]
-    return -1.0 if places and not any(places) else 0.0
+    # Likewise goods: the EU's share of consumer-goods exports is no figure of high-tech exports to the EU.
+    goods = [topic == p.topic or name <= p.about or typed <= p.mentions for topic, name, typed in asked.goods_named]
+    return -1.0 if (places and not any(places)) or (goods and not any(goods)) else 0.0
 
 
 def _flow(r: Reading, p: Profile) -> float:
@@ -284,10 +298,19 @@ def _measure(r: Reading, p: Profile) -> float:
         return -1.0  # a surplus is never stated: it would have to be computed
     if asked & _STRICT_MEASURES - p.offers:
         return -1.0  # a forecast, an average or a multiple asked is that or nothing
-    if Measure.AVERAGE in asked and r.per and p.per and r.per != p.per:
-        return -1.0  # spending per shopper is not sales per day
+    if Measure.AVERAGE in asked and r.per not in (None, "year") and r.per != p.per:
+        return -1.0  # spending per shopper is not sales per day, and trade per enterprise no average annual growth
     if r.counted and Measure.COUNT in p.offers and p.counted != r.counted:
         return -1.0  # "how many years" is not a number of countries
+    if p.counted in _TIME_COUNTS and not r.counted and not asked & _COUNT_MEASURES:
+        return -1.0  # "how much did China export to ASEAN" is not how many years ASEAN has led
+    if (
+        Measure.VALUE in asked
+        and not r.measures_weak
+        and p.entry.indicator.kind == "volume"
+        and not asked & {Measure.VOLUME}
+    ):
+        return -1.0  # "the value of crude imports" is not their tonnage; a weak "how much" may still ask it
     stated = len(asked & p.offers)
     if stated:
         return stated / len(asked)

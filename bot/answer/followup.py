@@ -18,7 +18,7 @@ from bot.answer.reading.frame import Reading
 from bot.answer.words import PhraseTable, phrase_of, stem
 
 # Slots a follow-up may take from the last question, besides its subject and flow.
-CARRIED = frozenset({"measure", "period"})
+CARRIED = frozenset({"measure", "period", "currency", "words"})
 SHORT = 3  # words (stop words aside) up to which a message with no subject, or no slot, continues the last one
 # Words that may stand around "who said that" without making it another question.
 _COURTESY = frozenset({"please", "pls", "plz", "thanks", "thx", "ok", "okay", "so", "hey", "and", "but", "again"})
@@ -36,7 +36,8 @@ class Turn(BaseModel):
     def of(cls, reading: Reading, reply: Reply, last: Turn | None = None) -> Turn:
         """The turn after ``reply``; a declined question keeps the last figures given, which "who said that?"
         still asks about."""
-        given = reply.answers[: max(1, reply.asked)] if reply.answered and reply.reason == "answer" else []
+        # A topic's figures: its headline, listed first, is the one "who said that?" asks about.
+        given = reply.answers[: max(1, reply.asked)] if reply.answered and reply.reason in {"answer", "topic"} else []
         answers = tuple(a.id for a in given) or (last.answers if last is not None and not reply.answered else ())
         return cls(reading=reading, answers=answers)
 
@@ -48,7 +49,11 @@ class FollowUps:
     """Tells a follow-up from a new question, and reads it against the last reading."""
 
     def __init__(
-        self, language: Language, groups: dict[str, str] | None = None, goods_topic_words: frozenset[str] = frozenset()
+        self,
+        language: Language,
+        groups: dict[str, str] | None = None,
+        goods_topic_words: frozenset[str] = frozenset(),
+        place_words: frozenset[str] = frozenset(),
     ):
         self._groups = groups or {}  # each topic's group: a partner named replaces a partner, not a product
         self._cues = PhraseTable([(p, True) for p in language.followup.cues])
@@ -61,6 +66,7 @@ class FollowUps:
         # named on their own replace the goods asked before, and the partner stays.
         self._goods = frozenset(stem(w) for p in language.products for w in p) | goods_topic_words
         self._goods -= {stem(w) for w in language.generic | language.stopwords}
+        self._places = place_words  # countries, provinces, cities: "guangdong alone?" names a place of its own
 
     def asks_source(self, text: str) -> bool:
         """ "who said that?", "source?": the whole message asks who stated the last answer."""
@@ -94,7 +100,12 @@ class FollowUps:
         if reading.length > SHORT or self.continues(reading, text):
             return False
         named = bool(reading.subjects or reading.entities or reading.words)
-        return named and bool(reading.flows or reading.measures)
+        # A qualifier of the last figure counts as a slot too: "what do the us stats say" (its source), "with
+        # neighbouring countries only?" (a part of it), "eu in usd?" (its currency).
+        # A place named alone is a question of its own ("guangdong alone?" after the border provinces).
+        parts = (reading.alone or reading.not_total) and not set(reading.words) & self._places
+        qualifies = bool(reading.source or reading.currency or parts)
+        return named and bool(reading.flows or reading.measures or qualifies)
 
     def merge(self, last: Reading, new: Reading, text: str, carry: frozenset[str] = CARRIED) -> Reading:
         """``new`` with the slots it leaves empty taken from ``last`` (those named in ``carry``): "and imports?"
@@ -122,9 +133,15 @@ class FollowUps:
             update["subjects"] = _unique(last.subjects + new.subjects)
             update["entities"] = _unique(last.entities + new.entities)
             update["two_parts"] = last.two_parts and not new.words
-            if not new.words:
+            if not new.words and "words" in carry:
                 for name in ("words", "typed", "topic_words", "word_at", "unmatched"):
                     update[name] = getattr(last, name)
+            elif not new.words:
+                # Let go of the last question's qualifying words ("cumulative"), never of the goods it named.
+                kept = [(w, at) for w, at in zip(last.words, last.word_at, strict=True) if w in self._goods]
+                update["words"] = tuple(w for w, _ in kept)
+                update["word_at"] = tuple(at for _, at in kept)
+                update["topic_words"] = tuple(w for w in last.topic_words if w in update["words"])
             update["quantities"] = new.quantities or last.quantities
         if not new.flows and not (names_topic and len(last.flows) > 1):
             # (the two flows of a comparison are not carried to another subject: "duty free sales?")
@@ -136,7 +153,7 @@ class FollowUps:
             update["period"] = last.period
         if new.compared_with is None and "period" in carry:
             update["compared_with"] = last.compared_with
-        if new.currency is None and ("measure" in carry or new.measures):
+        if new.currency is None and "currency" in carry and ("measure" in carry or new.measures):
             # A currency qualifies the value asked: "and imports from there?" after "how big in yuan" may be
             # answered by a growth rate once the value is let go.
             update["currency"] = last.currency
@@ -144,8 +161,7 @@ class FollowUps:
             update["source"] = last.source
         return new.model_copy(update=update)
 
-    @staticmethod
-    def carried(last: Reading, new: Reading) -> list[frozenset[str]]:
+    def carried(self, last: Reading, new: Reading) -> list[frozenset[str]]:
         """The slots to carry, most first: a follow-up whose reading with everything carried is not stated is
         tried without the last measure ("in usd?" after a growth rate: the dollar figure is a value). The period is
         let go only for another source or currency, whose figures have periods of their own ("and by US data?": the
@@ -155,6 +171,13 @@ class FollowUps:
             options.append(CARRIED - {"measure"})
         if (new.source or new.currency) and (last.period or last.compared_with) and not new.period:
             options.append(CARRIED - {"measure", "period"})
+        if new.measures and set(last.words) - self._goods and not new.words:
+            # "avg annual growth" after cumulative trade: the average is stated for trade, not for the cumulative sum
+            options.append(CARRIED - {"words"})
+        if last.currency and new.measures and not new.currency:
+            # "growth?" after "in usd?": a growth rate stated in yuan terms only is still the one asked; the reply
+            # reads as yuan, so the change shows.
+            options.append(CARRIED - {"currency"})
         return options
 
 

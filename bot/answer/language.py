@@ -132,7 +132,8 @@ def language() -> Language:
         if part.strip():
             name, number = part.split("=")
             months[phrase_of(name)] = int(number)
-    products = _read("products.toml")["chapters"]
+    nomenclature = _read("products.toml")
+    products = nomenclature["chapters"] | nomenclature.get("groups", {})
     subjects = _read("subjects.toml")
     return Language(
         stopwords=_words(words["stopwords"]),

@@ -2,10 +2,42 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+import re
+
+from pydantic import BaseModel, ConfigDict, computed_field
 
 from bot.answer.reading.frame import ReadingView
 from bot.kb.base import Entry
+
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+_UNITS = {"CNY": "yuan", "USD": "US dollars", "percent": "%", "points": "percentage points"}
+
+
+def figure_in_digits(number: float, unit: str) -> str:
+    """``number`` in digits with a scale word: 7.55e12 CNY is "7.55 trillion yuan", 26.2 percent "26.2%", 780,000
+    "780,000", 3 years "3 years"."""
+    size, word = next(((size, word) for size, word in _SCALES if abs(number) >= size), (1.0, ""))
+    scaled = round(number / size, 6)  # the stated digits, without the float's binary noise
+    digits = f"{int(scaled):,}" if scaled == int(scaled) else f"{scaled:.6g}"
+    name = _UNITS.get(unit, unit)
+    if name == "%":
+        return f"{digits}%"
+    return " ".join(w for w in (digits, word, "" if name == "count" else name) if w)
+
+
+_NUMBER_WORDS = {
+    word: str(n)
+    for n, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+}
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
+
+
+def digits_for_words(text: str) -> str:
+    """``text`` with the numbers up to twenty written as digits, the way a script compares numbers."""
+    return _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()], text)
 
 
 class BriefingRef(BaseModel):
@@ -42,6 +74,19 @@ class Answer(BaseModel):
     briefing: BriefingRef
     score: float
     note: str | None = None  # a caveat shown with the figure, e.g. total trade given where exports were asked
+
+    @computed_field
+    @property
+    def change_figure(self) -> str | None:
+        """``change`` with its number words in digits ("seven more than in 2024": "7 more than in 2024")."""
+        return digits_for_words(self.change) if self.change else None
+
+    @computed_field
+    @property
+    def figure(self) -> str:
+        """The stated figure's number in digits with its unit ("exceeded one trillion U.S. dollars": "1 trillion
+        US dollars"), for scripts that read numbers; ``value`` keeps the words as stated."""
+        return figure_in_digits(self.numeric, self.unit)
 
     @classmethod
     def from_entry(cls, entry: Entry, topic_name: str, score: float) -> Answer:
@@ -125,7 +170,8 @@ class Reply(BaseModel):
     query: str
     answered: bool
     # answer | topic | briefing | unknown (a subject not held) | place | period | kind (that kind of figure, unit
-    # or source is not stated for the subject) | off_topic | empty | too_long
+    # or source is not stated for the subject) | off_topic | empty | too_long | no_source ("who said that?" with no
+    # figure given yet)
     reason: str = "answer"
     answers: list[Answer] = []
     topic: str | None = None

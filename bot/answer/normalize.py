@@ -20,6 +20,7 @@ _SHORTCODE = re.compile(r":[a-z0-9_+'-]+:", re.IGNORECASE)
 _FORMATTING = re.compile(r"[*_~`>]+")
 # Dots and hyphens inside words and numbers ("U.S.", "3.8", "high-tech") survive; other punctuation goes.
 _JOINED_BY_AMPERSAND = re.compile(r"\b(\w{2,})&(\w{2,})\b")
+_NUMBER_SIGN_ONE = re.compile(r"(?<!\w)#\s?1\b")  # "#1 export market": a rank, not the number 1
 _PUNCT = re.compile(r"[^\w\s%.&'-]|(?<!\w)[.'-]|[.'-](?!\w)")
 
 
@@ -46,6 +47,7 @@ def words(text: str) -> list[str]:
     """Lower-case words of already stripped text: "How fast did U.S. exports grow?" -> [..., "u.s.", ...]."""
     text = unicodedata.normalize("NFKC", text).lower()
     text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", " ")
+    text = _NUMBER_SIGN_ONE.sub(" number one ", text)
     text = _PUNCT.sub(" ", text).replace(" & ", " and ")
     # "belt&road" is two words joined; "m&e" and "s&p" are abbreviations the language data knows whole.
     text = _JOINED_BY_AMPERSAND.sub(r"\1 and \2", text)

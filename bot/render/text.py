@@ -99,6 +99,8 @@ def decline_lead(reply: Reply) -> str:
         return "I only know the figures of the SCIO briefing on China's 2025 foreign trade, so I can't answer that."
     if reply.reason == "place":
         return f"The briefing gives no figures for {reply.not_found}, so I won't guess."
+    if reply.reason == "no_source":
+        return "I haven't given a figure in this conversation yet, so there is no source to cite. Ask a figure first."
     if reply.reason in {"period", "kind"}:
         return f"The briefing gives no {reply.not_found}, so I won't guess."
     return f"The briefing has no figure for “{reply.not_found}”, so I won't guess."

@@ -179,3 +179,35 @@ def test_answers_built_without_revalidation_are_what_validation_gives(engine: En
         for answer in reply.answers:
             assert type(answer).model_validate(answer.model_dump()) == answer
             assert isinstance(answer.numeric, float) and isinstance(answer.score, float)
+
+
+@pytest.mark.parametrize(
+    ("number", "unit", "figure"),
+    [
+        (7.55e12, "CNY", "7.55 trillion yuan"),
+        (1e12, "USD", "1 trillion US dollars"),  # stated "exceeded one trillion U.S. dollars"
+        (26.2, "percent", "26.2%"),
+        (780000, "count", "780,000"),
+        (6.2128e9, "CNY", "6.2128 billion yuan"),  # every stated digit, none rounded away
+        (3, "years", "3 years"),
+        (2.5, "points", "2.5 percentage points"),
+    ],
+)
+def test_an_answer_gives_its_figure_in_digits(number: float, unit: str, figure: str) -> None:
+    from bot.answer.models import figure_in_digits
+
+    assert figure_in_digits(number, unit) == figure
+
+
+def test_the_json_of_an_answer_holds_its_figure_in_digits(engine: Engine) -> None:
+    from bot.commands.ask import reply_json
+
+    answer = reply_json(engine.ask("In US dollar terms, how big was China-ASEAN trade last year?"))["answers"][0]
+    assert answer["value"] == "exceeded one trillion U.S. dollars" and answer["figure"] == "1 trillion US dollars"
+
+
+def test_a_change_in_words_is_given_in_digits_too(engine: Engine) -> None:
+    from bot.commands.ask import reply_json
+
+    answer = reply_json(engine.ask("imports rose from how many more countries than in 2024?"))["answers"][0]
+    assert answer["change"] == "seven more than in 2024" and answer["change_figure"] == "7 more than in 2024"

@@ -39,6 +39,19 @@ def converse(engine: Engine, *texts: str) -> list:
         ),
         ("wind turbine exports growth", "to the EU?", "exports · European Union · wind turbine · growth", None),
         ("imports in December", "and exports?", "exports · December 2025", None),  # not stated for December
+        # A qualifier named with the subject qualifies the last figure: its source, or a part of it.
+        (
+            "china-us trade value last yr?",
+            "what do the us stats say",
+            "trade · United States · per U.S. statistics",
+            "us-trade-us-statistics",
+        ),
+        (
+            "border provinces trade 2025",
+            "with neighbouring countries only?",
+            "trade · Border provinces and regions · neighbouring countries · 2025 · alone",
+            "border-regions-neighbor-trade-2025",
+        ),
     ],
 )
 def test_a_follow_up_swaps_one_slot_and_keeps_the_others(
@@ -93,8 +106,17 @@ def test_who_said_that_gives_the_last_answer_with_its_speaker_role_and_outlet(en
 
 
 def test_who_said_that_after_a_decline_says_there_is_nothing_to_cite(engine: Engine) -> None:
+    from bot.render.text import reply_text
+
     _, reply = converse(engine, "trade with India", "who said that?")
-    assert not reply.answered and "not answered" in reply.not_found
+    assert not reply.answered and reply.reason == "no_source"
+    assert "no source to cite" in reply_text(reply)
+
+
+def test_who_said_that_after_a_topic_cites_its_headline_figure(engine: Engine) -> None:
+    first, reply = converse(engine, "what do the us stats say", "who said that?")
+    assert first.reason == "topic" and reply.reason == "source"
+    assert reply.answers[0].id == first.answers[0].id
 
 
 def test_chat_between_questions_keeps_the_last_one(engine: Engine) -> None:
@@ -143,3 +165,37 @@ def test_a_short_message_that_names_something_and_asks_a_slot_is_tried_against_t
 def test_a_currency_goes_with_the_value_it_qualified(engine: Engine) -> None:
     thread = ("how fast did trade with latin america grow last year?", "how big in yuan", "and imports from there?")
     assert converse(engine, *thread)[-1].answers[0].id == B + "imports-from-latin-america-growth"
+
+
+def test_a_growth_asked_after_a_dollar_figure_is_the_stated_yuan_growth(engine: Engine) -> None:
+    reply = converse(engine, "asean trade value 2025?", "in usd?", "growth")[-1]
+    assert reply.reading.summary == "trade · ASEAN · growth · 2025"  # the currency let go shows in "Read as"
+    assert reply.answers[0].id == B + "asean-trade-2025"
+
+
+@pytest.mark.parametrize(
+    "thread",
+    [
+        # A place named alone is a question of its own, not a part of the last group.
+        ("How did the seven major foreign trade provinces perform in 2025?", "border regions?", "guangdong alone?"),
+        # Goods named stay named: the growth of all BRI trade is no growth of its farm trade.
+        ("ag trade w bri partners?", "growth?"),
+    ],
+)
+def test_a_follow_up_keeps_what_it_named_and_declines_what_is_not_stated(engine: Engine, thread) -> None:
+    reply = converse(engine, *thread)[-1]
+    assert not reply.answered and reply.reason == "kind"
+
+
+@pytest.mark.parametrize(
+    ("thread", "figure"),
+    [
+        # A measure swapped lets go of the last question's qualifying words when only that is stated, never of
+        # the goods it named.
+        (("cumulative trade during the 14th fyp?", "avg annual growth"), "total-trade-average-annual-growth-2021-2025"),
+        (("high-tech exports in 2025?", "share of total exports?", "growth?"), "high-tech-exports-2025"),
+    ],
+)
+def test_a_follow_up_carries_less_where_only_that_is_stated(engine: Engine, thread, figure: str) -> None:
+    reply = converse(engine, *thread)[-1]
+    assert reply.answered and reply.answers[0].id == B + figure

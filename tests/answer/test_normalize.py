@@ -31,3 +31,7 @@ def test_words_keep_dotted_and_hyphenated_terms() -> None:
     assert words("How did U.S. high-tech exports grow 3.8%?") == [
         "how", "did", "u.s", "high-tech", "exports", "grow", "3.8%"
     ]  # fmt: skip
+
+
+def test_number_sign_one_is_a_rank() -> None:
+    assert words("is the us still china's #1 export market?")[5:7] == ["number", "one"]

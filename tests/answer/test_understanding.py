@@ -251,3 +251,27 @@ def test_a_value_and_its_growth_stay_one_figure(engine: Engine) -> None:
 def test_an_average_annual_rate_against_a_base_year_is_the_average_over_the_years_after(engine: Engine) -> None:
     reply = engine.ask("average annual growth of total trade, 2025 against 2020")
     assert reply.answers[0].id == B + "total-trade-average-annual-growth-2021-2025"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Goods named are what is asked: the EU's share of consumer-goods exports is no high-tech figure.
+        ("share of hi tech exports to the eu", None),
+        ("private firms hi tech exports growth", "private-enterprises-high-tech-exports-growth"),
+        # An amount asked is no count of years, a value no tonnage.
+        ("How much did China export to ASEAN in 2025?", None),
+        ("value of crude imports?", None),
+        # An average per enterprise is that average or nothing.
+        ("average import export value per enterprise", None),
+        ("imports grew for how many consecutive qtrs?", "imports-growth-consecutive-quarters"),
+        ("Starting in June, for how many consecutive months did imports grow?", "imports-consecutive-months-growth"),
+        ("hainan foreign trade since the dec 18 launch?", "hainan-trade-since-launch"),
+    ],
+)
+def test_every_slot_named_must_agree(engine: Engine, question: str, expected: str | None) -> None:
+    reply = engine.ask(question)
+    if expected is None:
+        assert not reply.answered, reply.answers[0].id
+    else:
+        assert reply.answered and reply.answers[0].id == B + expected

@@ -57,6 +57,7 @@ class Period(Frozen):
     label: str
     event: bool = False  # "since the launch": a span that starts with an event, not a calendar unit
     ending: bool = False  # "by the end of 2025": whatever span closes with it (a streak since June, the year)
+    starting: bool = False  # "starting in June", "since June": whatever span opens with it (the streak since June)
 
     @classmethod
     def months(cls, year: int, first_month: int, last_month: int, label: str) -> Period:
@@ -71,6 +72,9 @@ class Period(Frozen):
         return self.first % 12 == 0 and self.last % 12 == 11
 
     def same_span(self, other: Period) -> bool:
+        if self.starting or other.starting:
+            asked, found = (self, other) if self.starting else (other, self)
+            return found.first == asked.first
         if self.ending or other.ending:
             asked, found = (self, other) if self.ending else (other, self)
             return found.last == asked.last and found.within(asked)

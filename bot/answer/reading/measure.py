@@ -47,6 +47,11 @@ class MeasureParser:
             found.discard(Measure.GROWTH)
         return frozenset(found), not strong
 
+    def names_multiple(self, tokens: list[str], taken: set[int]) -> bool:
+        """Whether a multiple is asked by a phrase that names a flow ("imports relative to exports"), which the
+        flow slot has read first."""
+        return any(m.value is Measure.MULTIPLE for m in self._strong.find(tokens, taken))
+
     def offered(self, tokens: list[str]) -> frozenset[Measure]:
         """Measures a knowledge-base text states ("up 6.3%, 2.5 percentage points higher than ...")."""
         strong = self._strong.find(tokens, set())

@@ -184,7 +184,8 @@ class PeriodParser:
                 last, end = second[0].value, end + 2
             elif second and days:  # "Dec 18 to Jan 10": into the next year, an event's span
                 return self._into_next_year(tokens, i, end + 2, first, second[0].value)
-        if days and i and tokens[i - 1] in {"since", "on", "from"}:  # "since Dec 18": from an event on
+        before = _word_before(tokens, i)
+        if days and before in {"since", "on", "from"}:  # "since Dec 18", "since the dec 18 launch": from an event on
             return _Found(
                 Period(
                     first=self.year * 12 + first - 1,
@@ -204,7 +205,11 @@ class PeriodParser:
                 return self._into_next_year(tokens, i, end + 1, first, second[0].value)
         while end < len(tokens) and _DAY.fullmatch(tokens[end]):
             end += 1  # a day of the month: "Dec. 18, 2025"
-        return _Found(self._months(first, last, _span_label(first, last)), i, end, False)
+        period = self._months(first, last, _span_label(first, last))
+        if first == last and before in _STARTS:
+            # "starting in June", "since June": the span that opens with that month, as long as it runs
+            period = period.model_copy(update={"starting": True, "label": f"since {period.label}"})
+        return _Found(period, i, end, False)
 
     def _into_next_year(self, tokens: list[str], start: int, end: int, first: int, second: int) -> _Found:
         """A dated span from a month of the covered year into a month of the next ("Dec 18 to Jan 10")."""
@@ -330,3 +335,15 @@ def _after_end_of(tokens: list[str], start: int) -> bool:
     if len(before) < 2 or before[-2:] != ["end", "of"]:
         return False
     return bool(_UNTIL & set(before[:-2]))
+
+
+_STARTS = frozenset({"since", "starting", "beginning", "from"})
+_SKIPPED_BEFORE = frozenset({"the", "in", "of"})  # "since the Dec 18 launch", "starting in June"
+
+
+def _word_before(tokens: list[str], i: int) -> str:
+    """The word before position ``i``, past articles and "in": "since" in "since the dec 18 launch"."""
+    j = i - 1
+    while j >= 0 and tokens[j] in _SKIPPED_BEFORE:
+        j -= 1
+    return tokens[j] if j >= 0 else ""

@@ -74,6 +74,8 @@ class QualifierParser:
 def _named_statistics(tokens: list[str]) -> set[Source]:
     found: set[Source] = set()
     for i, word in enumerate(tokens):
+        if word == "number" and tokens[i + 1 : i + 2] in (["one"], ["1"], ["of"]):
+            continue  # "the US's number one market", "number of partners": a rank or a count, not US statistics
         if word in _STATISTICS:
             found |= {_WHOSE[w] for w in tokens[max(0, i - 3) : i] if w in _WHOSE}
     return found

@@ -81,6 +81,15 @@ class Reader:
                     return basis
         return None
 
+    def _per_companies(self, tokens: list[str]) -> set[int]:
+        """ "avg per company": a company after "per" is what the average divides by, not the subject (so it does not
+        name foreign-trade enterprises); a kind of company ("per SOE") still names its subject."""
+        return {
+            i + 1
+            for i, word in enumerate(tokens[:-1])
+            if word == "per" and tokens[i + 1] in _COMPANY and self.per_basis(tokens[i + 1]) == "enterprise"
+        }
+
     def per_basis(self, word: str | None) -> str | None:
         """What "per <word>" divides by, as a group name ("shopper" -> "person"); None when not a known basis."""
         return self.language.per.get(word) if word else None
@@ -132,9 +141,14 @@ class Reader:
         periods = self.periods.parse(tokens, taken)
         briefing = self.briefing.parse(tokens, taken)
         qualifiers = self.qualifiers.parse(tokens, taken)
+        taken |= self._per_companies(tokens)
         subjects = self.subjects.parse(tokens, taken)
+        before_flows = set(taken)
         flows = self.flows.parse(tokens, taken)
         measures, measures_weak = self.measures.parse(tokens, taken)
+        if self.measures.names_multiple(tokens, before_flows):
+            # "imports relative to exports" names its flows inside the multiple it asks
+            measures, measures_weak = measures | {Measure.MULTIPLE}, False
         amounts = quantities(tokens, taken)
         words: list[str] = []
         word_at: list[int] = []
@@ -236,6 +250,9 @@ def _joined(joins: list[int], subjects: tuple, entities: tuple) -> bool:
 def _english(typed: str, token: str) -> bool:
     """An English word as typed or as stemmed ("teslas" -> "tesla")."""
     return is_english(typed) or is_english(token)
+
+
+_COMPANY = frozenset({"company", "firm", "enterprise", "business"})  # (stems, as tokens are compared)
 
 
 def _counted(tokens: list[str], per: dict[str, str]) -> str | None:

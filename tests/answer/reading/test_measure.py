@@ -49,3 +49,10 @@ def test_what_a_knowledge_base_text_states(reader: Reader) -> None:
         tokens("up 6.3%, 2.5 percentage points higher than the overall growth rate", reader)
     )
     assert {M.GROWTH, M.MARGIN, M.POINTS} <= stated
+
+
+@pytest.mark.parametrize(
+    "text", ["soe imports relative to exports", "How do SOEs' imports compare with their exports?"]
+)
+def test_a_multiple_may_name_the_flows_it_relates(reader: Reader, text: str) -> None:
+    assert M.MULTIPLE in reader.read(text).measures

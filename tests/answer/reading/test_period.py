@@ -47,7 +47,14 @@ def test_periods(reader: Reader, text: str, span: tuple[int, int] | None, compar
 
 
 @pytest.mark.parametrize(
-    "text", ["since the launch", "Dec 18 to Jan 10", "since dec 18", "Dec. 18, 2025 - Jan. 14, 2026"]
+    "text",
+    [
+        "since the launch",
+        "Dec 18 to Jan 10",
+        "since dec 18",
+        "since the dec 18 launch",
+        "Dec. 18, 2025 - Jan. 14, 2026",
+    ],
 )
 def test_a_span_from_a_date_is_an_event(reader: Reader, text: str) -> None:
     assert reader.periods.parse(tokens(text, reader), set()).period.event
@@ -75,3 +82,18 @@ def test_by_the_end_of_a_period_means_whatever_closes_with_it(reader: Reader, te
     if ending:  # the streak since June ends in December 2025: it is what stood then
         streak = period.model_copy(update={"first": Y + 5, "ending": False})
         assert period.same_span(streak) and not period.same_span(streak.model_copy(update={"last": Y + 10}))
+
+
+@pytest.mark.parametrize("text", ["starting in June", "since June", "from june on"])
+def test_a_month_a_span_starts_with_matches_any_span_from_it(reader: Reader, text: str) -> None:
+    from bot.answer.reading.frame import Period
+
+    period = reader.periods.parse(tokens(text, reader), set()).period
+    assert period.starting and period.label == "since Jun 2025"
+    assert period.same_span(Period.months(2025, 6, 12, "Jun-Dec 2025"))
+    assert not period.same_span(Period.months(2025, 7, 12, "Jul-Dec 2025"))
+
+
+def test_a_company_an_average_is_per_names_no_subject(reader: Reader) -> None:
+    assert not reader.read("avg per company?").subjects
+    assert [s.topic for s in reader.read("avg trade per SOE").subjects] == ["soes"]

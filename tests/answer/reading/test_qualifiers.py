@@ -83,3 +83,8 @@ def test_amounts(reader: Reader, text: str, amounts: tuple[float, ...]) -> None:
 def test_speakers_and_the_briefing(reader: Reader, text: str, speaker: str | None, meta: str | None) -> None:
     reading = reader.read(text)
     assert (reading.speaker, reading.meta) == (speaker, meta)
+
+
+@pytest.mark.parametrize("text", ["is the us still the number one export market", "number of us partners"])
+def test_number_one_and_number_of_are_no_statistics(reader: Reader, text: str) -> None:
+    assert reader.read(text).source is None

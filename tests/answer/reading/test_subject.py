@@ -54,7 +54,7 @@ def test_entities_not_covered(reader: Reader, text: str, name: str, kind: str) -
     [
         "crude oil imports",  # a product a figure is about is held, not an entity
         "trade of guangdong, jiangsu, zhejiang",  # provinces a figure names
-        "chip imports",
+        "computer parts imports",
         "lithium batteries",
         "Hong Kong-Zhuhai-Macao Bridge",
         "dairy imports from oceania",
