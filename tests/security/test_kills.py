@@ -66,6 +66,36 @@ def test_a_worker_killed_after_posting_is_not_answered_again_by_the_take_over(bo
     assert "answered before its process stopped" in bot.master.log()
 
 
+@pytest.fixture
+def bot_without_lookup(tmp_path: Path) -> Iterator[Bot]:
+    """Two workers on SQLite with TAKEOVER_LOOKUP=false (an app distributed outside the Marketplace)."""
+    with two_workers(sqlite_url(tmp_path), tmp_path / "bot", lookup=False) as running:
+        yield running
+
+
+def test_without_the_look_up_a_worker_killed_after_posting_is_answered_twice_not_lost(
+    bot_without_lookup: Bot,
+) -> None:
+    # What README's "Answered once" promises such an install: never lost, but this window answers twice.
+    bot = bot_without_lookup
+    bot.api.script("chat.postMessage", Reply(delay=8.0))
+    mention = p.app_mention("asean")
+    assert p.send(bot.events_url, p.event_callback(mention)).status == 200
+    in_thread = lambda c: c.params.get("thread_ts") == mention["ts"]  # noqa: E731
+    bot.api.wait_for("chat.postMessage", where=in_thread)
+    store = open_store(bot.database_url)
+    try:
+        owner = store.events.owner(message_key(mention))
+        assert owner is not None
+        os.kill(int(owner.rsplit(":", 1)[1]), signal.SIGKILL)
+        posts = bot.api.wait_for("chat.postMessage", count=2, where=in_thread, timeout=20)
+        assert len(posts) == 2 and bot.api.calls("conversations.replies") == []
+        bot.api.assert_quiet("views.publish", period=1.0)
+        assert store.events.status(message_key(mention)) == "done"
+    finally:
+        store.close()
+
+
 def test_five_kills_under_load_lose_nothing_and_answer_nothing_twice(bot: Bot, tally: Tally) -> None:
     run = run_kills(bot, kills=KILLS)
     print(f"\n{bot.database_url.split(':', 1)[0]}: {run.summary()}")
