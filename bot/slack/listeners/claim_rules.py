@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from bot.slack.matchers import QUESTION_SUBTYPES
-from bot.slack.middleware.claims import LeaseRule, SubjectRule
+from bot.slack.middleware.claims import LeaseRule
 
 # The events whose listeners answer the message they carry (app_mention.py, direct_message.py, too_long.py).
 _MESSAGE_EVENTS = ("app_mention", "message")
@@ -28,11 +28,6 @@ def message_subject(body: dict[str, Any]) -> str | None:
         return None
     team = body.get("team_id") or event.get("team") or ""
     return f"message:{str(team)[:20]}:{channel[:40]}:{ts[:40]}"
-
-
-def subject_rule() -> SubjectRule:
-    """The subject rule of the listeners that answer messages."""
-    return message_subject
 
 
 def command_lease(command: str) -> LeaseRule:

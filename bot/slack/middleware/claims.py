@@ -2,7 +2,7 @@
 it back after failing; and the rules, filled in by the listeners as they are registered, of what a claim is on.
 
 Every request Slack could deliver, or an attacker replay, more than once is claimed before any listener runs
-(``dedupe.RequestDeduplication``): an event by its ``event_id``, a slash command or a button press by its
+(``dedupe.EventDeduplication``): an event by its ``event_id``, a slash command or a button press by its
 ``trigger_id`` (unique per invocation). Two kinds of rule refine that, and only the listeners know them, so they
 declare them here when they are registered (``ClaimRules``) and this package imports no listener:
 
