@@ -2,9 +2,11 @@
 the process answering it is killed between posting and recording that it posted.
 
 Every reply the bot posts for a claimed request carries the claim's key in Slack message ``metadata``
-(``event_type`` ``tradebot_reply``, ``event_payload`` ``{"event_id": <key>}``). A process that takes a request over
-(``bot.slack.sweeper``) cannot know whether the dead one posted before it died; so before answering, it makes ONE
-bounded Web API call where the reply would be and answers only if no message there carries the key:
+(``event_type`` ``tradebot_reply``, ``event_payload`` ``{"event_id": <key>}``; the key names the message, or a
+press's ``trigger_id``, which Slack honours for 3 seconds only, so the mark gives other apps nothing to use).
+A process that takes a request over (``bot.slack.sweeper``) cannot know whether the dead one posted before it
+died; so before answering, it makes ONE bounded Web API call where the reply would be and answers only if no
+message there carries the key:
 
 - a reply in a thread: ``conversations.replies`` on that thread, from the question on (oldest first);
 - a reply straight into a DM or channel: ``conversations.history`` from the question on (newest first).
