@@ -43,8 +43,6 @@ def answer_message(event: dict[str, Any], context: BoltContext, client: WebClien
     the answer is slow; the question is logged once the reply is out."""
     services = services_of(context)
     channel, thread = event["channel"], reply_thread(event)
-    if answered_before(context, client, channel=channel, thread_ts=thread, since=event["ts"], logger=logger):
-        return  # a take-over whose reply the process that died had posted
     # A DM's thread may be an assistant or agent thread, where Slack shows a status line instead of the reaction.
     status_thread = event.get("thread_ts") if in_direct_message(event) else None
     with services.working_on(client, channel, event["ts"], logger, thread_ts=status_thread):
@@ -52,7 +50,11 @@ def answer_message(event: dict[str, Any], context: BoltContext, client: WebClien
         key = conversation_key(event, context.team_id or event.get("team"))
         outcome = route(text, services.route_context(event.get("user"), channel, conversation=key))
         msg, ticket = with_controls(services, outcome, render(outcome))
-        # The mark lets a process that takes this question over see that it was answered (posted_replies).
+        # Asked just before posting, so a process that stalled past its lease sees the reply of the one that took
+        # the question over; a take-over sees the reply of the one that died (posted_replies).
+        if answered_before(context, client, channel=channel, thread_ts=thread, since=event["ts"], logger=logger):
+            return
+        # The mark lets a process that takes this question over see that it was answered.
         post_message(
             client,
             lambda: outcome_png(outcome),

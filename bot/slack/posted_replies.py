@@ -80,14 +80,16 @@ def reply_mark(context: BoltContext) -> dict[str, Any]:
 def answered_before(
     context: BoltContext, client: WebClient, *, channel: str, thread_ts: str | None, since: str, logger: Logger
 ) -> bool:
-    """True when this request is a take-over and the process it was taken from had posted its reply already.
+    """True when this request is a take-over and the process it was taken from had posted its reply already; or
+    when this process stalled past its lease and the process that took the request over has posted it.
 
-    Only a take-over looks (a first handling cannot have posted), and only with ``TAKEOVER_LOOKUP`` on.
+    Only those look (a first handling that still holds its lease cannot have been answered), and only with
+    ``TAKEOVER_LOOKUP`` on.
     """
     claim = claim_of(context)
-    if claim is None or not claim.taken_over or not services_of(context).settings.takeover_lookup:
+    if claim is None or not services_of(context).settings.takeover_lookup or not claim.may_be_answered():
         return False
     if not reply_posted(client, channel=channel, thread_ts=thread_ts, since=since, key=claim.event_id, logger=logger):
         return False
-    logger.warning("%s was answered before its process stopped; not answering it again", claim.event_id)
+    logger.warning("%s was answered already, by the process it was taken from or over; not again", claim.event_id)
     return True

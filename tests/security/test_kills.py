@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -63,7 +64,7 @@ def test_a_worker_killed_after_posting_is_not_answered_again_by_the_take_over(bo
     finally:
         store.close()
     wait_for_workers(bot.master.pid, WORKERS, exclude={victim})
-    assert "answered before its process stopped" in bot.master.log()
+    assert "was answered already" in bot.master.log()
 
 
 @pytest.fixture
@@ -91,6 +92,48 @@ def test_without_the_look_up_a_worker_killed_after_posting_is_answered_twice_not
         posts = bot.api.wait_for("chat.postMessage", count=2, where=in_thread, timeout=20)
         assert len(posts) == 2 and bot.api.calls("conversations.replies") == []
         bot.api.assert_quiet("views.publish", period=1.0)
+        assert store.events.status(message_key(mention)) == "done"
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def reacting_bot(tmp_path: Path) -> Iterator[Bot]:
+    """Two workers on SQLite that react before answering, so a test can hold one on Slack before it posts."""
+    with two_workers(sqlite_url(tmp_path), tmp_path / "bot", WORKING_REACTION_AFTER_SECONDS="0") as running:
+        yield running
+
+
+def test_a_worker_stalled_past_its_lease_does_not_answer_after_the_one_that_took_over(reacting_bot: Bot) -> None:
+    bot = reacting_bot
+    # The worker waits 10 s for Slack to confirm its reaction, and is stopped (SIGSTOP) meanwhile: it renews
+    # nothing, so the other worker takes the question over after the 3 s lease and answers it.
+    bot.api.script("reactions.add", Reply(delay=10.0))
+    mention = p.app_mention("asean")
+    in_thread = lambda c: c.params.get("thread_ts") == mention["ts"]  # noqa: E731
+    assert p.send(bot.events_url, p.event_callback(mention)).status == 200
+    bot.api.wait_for("reactions.add", where=lambda c: c.params.get("timestamp") == mention["ts"])
+    store = open_store(bot.database_url)
+    try:
+        owner = store.events.owner(message_key(mention))
+        assert owner is not None
+        stalled = int(owner.rsplit(":", 1)[1])
+        os.kill(stalled, signal.SIGSTOP)
+        try:
+            bot.api.wait_for("chat.postMessage", where=in_thread, timeout=20)
+        finally:
+            os.kill(stalled, signal.SIGCONT)
+        # Resumed, the stalled worker finds at its next renewal (0.5 s) that it lost the lease; when Slack confirms
+        # its reaction (10 s in) it looks for the answer before posting one, and finds the other worker's.
+        deadline = time.monotonic() + 20
+        while "was answered already" not in bot.master.log() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        bot.api.assert_quiet("views.publish", period=1.0)
+        posts = [c for c in bot.api.calls("chat.postMessage") if in_thread(c)]
+        assert len(posts) == 1, dump(posts)
+        log = bot.master.log()
+        assert f"lease on {message_key(mention)} was taken over by another process" in log  # the stalled one saw it
+        assert f"{message_key(mention)} was answered already" in log
         assert store.events.status(message_key(mention)) == "done"
     finally:
         store.close()

@@ -51,6 +51,9 @@ class EventClaims(Protocol):
     def release_event(self, event_id: str) -> None:
         """Forget ``event_id`` so that its next delivery is handled."""
 
+    def holds_event(self, event_id: str) -> bool:
+        """Whether this process still holds the lease on ``event_id`` (another may have taken it over)."""
+
 
 @dataclass
 class ClaimRules:
@@ -78,12 +81,18 @@ class ClaimRules:
 
 @dataclass(eq=False)
 class EventClaim:
-    """This request's claim: the store it is in, its key, and whether this handling is a take-over (the process
-    that had it may have posted the reply before it died)."""
+    """This request's claim: the store it is in, its key, whether its work is leased, and whether this handling is a
+    take-over (the process that had it may have posted the reply before it died)."""
 
     claims: EventClaims
     event_id: str
     taken_over: bool = False
+    leased: bool = True
+
+    def may_be_answered(self) -> bool:
+        """Whether a reply to this request may be out already: it was taken over from a process that stopped, or
+        this process, stalled past its lease, had it taken over by another."""
+        return self.taken_over or (self.leased and not self.claims.holds_event(self.event_id))
 
 
 def claim_of(context: BoltContext | dict[str, Any] | None) -> EventClaim | None:

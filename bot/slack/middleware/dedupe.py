@@ -75,7 +75,7 @@ class EventDeduplication(Middleware):
             return BoltResponse(status=200, body="")
         if delivery:
             logger.info("event %s%s: handling it", key, delivery)
-        req.context[CLAIM_KEY] = EventClaim(self.claims, key)
+        req.context[CLAIM_KEY] = EventClaim(self.claims, key, leased=leased)
         return next()
 
     @property
