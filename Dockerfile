@@ -1,5 +1,5 @@
-# tradebot: the Slack bot in Socket Mode (SLACK_APP_TOKEN set) or over HTTP behind gunicorn (otherwise, or
-# TRADEBOT_MODE=http), one or more worker processes. docker-compose.yml runs it with PostgreSQL and a proxy.
+# tradebot: the Slack bot in Socket Mode (SLACK_APP_TOKEN set) or over HTTP (otherwise, or TRADEBOT_MODE=http),
+# gunicorn with one or more uvicorn worker processes. docker-compose.yml runs it with PostgreSQL and a proxy.
 #   docker build -t tradebot .
 #   docker run --env-file .env tradebot                                   # Socket Mode: no port
 #   docker run -p 3000:3000 --env-file .env -e WORKERS=2 -e DATABASE_URL=postgresql+psycopg://… tradebot

@@ -1,5 +1,5 @@
-"""The baseline for ``load_bench.py``: a bare Bolt app on the same server as tradebot (gunicorn gthread workers,
-Bolt's WSGI adapter, the app built in each worker) that only acknowledges and posts a fixed reply.
+"""The baseline for ``load_bench.py``: a bare Bolt app on the same server as tradebot (gunicorn with uvicorn workers,
+the request gate, the app built in each worker) that only acknowledges and posts a fixed reply.
 
 Mentions get ``chat.postMessage`` in their thread; ``/trade`` and buttons get a post to their response URL. Slack's
 redeliveries (``X-Slack-Retry-Num``) are acknowledged and not answered, so the bare app, like tradebot, posts one
@@ -30,8 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from slack_bolt import Ack, App, BoltRequest, Respond
 from slack_sdk import WebClient
 
+from bot.server.asgi import SlackAsgi
 from bot.server.gunicorn import serve
-from bot.server.wsgi import WsgiApp, build_wsgi
 
 REPLY = "A fixed reply."
 
@@ -78,8 +78,9 @@ def build_app(queue: bool = False) -> App:
     return app
 
 
-def factory(queue: bool = False) -> Callable[[], WsgiApp]:
-    return lambda: build_wsgi(build_app(queue), {"app": lambda: {"ok": True}})
+def factory(queue: bool = False) -> Callable[[], SlackAsgi]:
+    secret = os.environ["SLACK_SIGNING_SECRET"]
+    return lambda: SlackAsgi(build_app(queue), {"app": lambda: {"ok": True}}, signing_secret=secret)
 
 
 def main() -> int:

@@ -23,6 +23,12 @@ REDACTED = "[redacted]"
 BOLT_VERIFICATION_LOGGER = "slack_bolt.RequestVerification"
 # Slack token shapes: bot, user, app-level, configuration and refresh tokens.
 TOKEN = re.compile(r"\bx(?:ox[abposre]|app)-[A-Za-z0-9-]+")
+# Slack's response URLs and webhooks: whoever holds one may post to its channel (for 30 minutes, for a response URL).
+SLACK_HOOK = re.compile(r"\b(https://hooks\.slack(?:-gov)?\.com/)[^\s'\"<>]+")
+# Any URL's path and query, for the loggers that only ever log response URLs.
+URL_PATH = re.compile(r"\b(https?://[^/\s'\"<>]+/)[^\s'\"<>]*")
+# slack_sdk's webhook clients (Bolt's ``respond`` and ours) log the URL they post to at INFO on connection errors.
+WEBHOOK_LOGGERS = ("slack_sdk.webhook.client", "slack_sdk.webhook.async_client")
 _installed: list[Redactor] = []
 
 
@@ -35,10 +41,10 @@ class Redactor(logging.Filter):
         self.secrets = sorted({s for s in secrets if s and len(s) >= 8}, key=len, reverse=True)
 
     def redact(self, text: str) -> str:
-        """``text`` without the secrets or anything shaped like a Slack token."""
+        """``text`` without the secrets, anything shaped like a Slack token, or a Slack hook URL's path."""
         for secret in self.secrets:
             text = text.replace(secret, REDACTED)
-        return TOKEN.sub(REDACTED, text)
+        return SLACK_HOOK.sub(rf"\1{REDACTED}", TOKEN.sub(REDACTED, text))
 
     def filter(self, record: logging.LogRecord) -> bool:
         try:
@@ -90,9 +96,37 @@ class WithoutRequestBody(logging.Filter):
         return True
 
 
+class WithoutResponseUrls(logging.Filter):
+    """A response URL is a capability to post in its channel for 30 minutes, and slack_sdk's webhook client logs
+    it whole ("Going to retry the same request: POST https://hooks.slack.com/commands/…") when Slack is out of
+    reach: keep the host, for the operator, and drop the path. Any host, since a response URL's is Slack's to
+    choose (GovSlack, a test's fake)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a malformed call: leave it for logging to report
+            return True
+        clean = URL_PATH.sub(rf"\1{REDACTED}", message)
+        if clean != message:
+            record.msg, record.args = clean, None
+        if record.exc_text:
+            record.exc_text = URL_PATH.sub(rf"\1{REDACTED}", record.exc_text)
+        return True
+
+
+def install_response_url_filter() -> None:
+    """Put ``WithoutResponseUrls`` on slack_sdk's webhook loggers (once)."""
+    for name in WEBHOOK_LOGGERS:
+        webhook = logging.getLogger(name)
+        if not any(isinstance(f, WithoutResponseUrls) for f in webhook.filters):
+            webhook.addFilter(WithoutResponseUrls())
+
+
 def setup_logging(settings: Settings) -> None:
-    """Log to stderr at ``LOG_LEVEL`` with secrets redacted and request bodies kept out."""
+    """Log to stderr at ``LOG_LEVEL`` with secrets and response URLs redacted and request bodies kept out."""
     install_redaction(settings_secrets(settings))
+    install_response_url_filter()
     # Bolt copies its app logger's filters to this logger only when it has none, so add it before the app exists.
     verification = logging.getLogger(BOLT_VERIFICATION_LOGGER)
     if not any(isinstance(f, WithoutRequestBody) for f in verification.filters):

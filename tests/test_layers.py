@@ -21,7 +21,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("__main__",),
     ("cli",),
     ("commands",),  # the tradebot command's subcommands: they start servers, chats and tools
-    ("server",),  # HTTP mode: the WSGI app and gunicorn around the Slack app
+    ("server",),  # HTTP mode: the ASGI app, its request gate, and gunicorn with uvicorn workers around it
     ("slack",),  # Bolt: listeners, middleware, the runtime of a serving process, the digest poster
     ("router", "render"),  # /trade without Slack; drawing outcomes, answers and digests as blocks or text
     ("schedule", "conversations", "outcomes", "logs"),  # the schedule domain, follow-ups, what /trade returns

@@ -9,6 +9,7 @@ messages there start a new conversation). It is never read back from Slack's his
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -16,6 +17,9 @@ from pydantic import ValidationError
 
 from bot.answer.followup import Turn
 from bot.store.conversations import Conversations
+from bot.store.errors import StoreError
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -47,8 +51,16 @@ class Memory:
         self._clock = clock
 
     def recall(self, key: ConversationKey) -> Turn | None:
-        """The conversation's last turn, or None when it has none or it has expired."""
-        found = self._table.get(str(key))
+        """The conversation's last turn, or None when it has none, it has expired, or the database is down.
+
+        A follow-up is a convenience: with the database down the message is answered on its own (the event was
+        claimed before the ack, so failing now would lose the answer Slack will not resend).
+        """
+        try:
+            found = self._table.get(str(key))
+        except StoreError as error:
+            logger.warning("follow-ups: answering without the conversation, %s", error)
+            return None
         if found is None:
             return None
         payload, updated_at = found
@@ -61,8 +73,11 @@ class Memory:
             return None  # written by another version of the reading: start afresh
 
     def remember(self, key: ConversationKey, turn: Turn) -> None:
-        """Keep ``turn`` as the conversation's last."""
-        self._table.save(str(key), turn.model_dump_json())
+        """Keep ``turn`` as the conversation's last (not when the database is down: the answer matters more)."""
+        try:
+            self._table.save(str(key), turn.model_dump_json())
+        except StoreError as error:
+            logger.warning("follow-ups: this turn is not kept, %s", error)
 
     def conversation(self, key: ConversationKey) -> StoredConversation:
         """The conversation ``key`` as the router uses it."""

@@ -1,1 +1,1 @@
-"""HTTP mode: the Bolt app behind gunicorn (gthread workers) through Bolt's WSGI adapter."""
+"""HTTP mode: the Bolt app behind gunicorn (uvicorn workers), through the request gate (bot.server.gate)."""

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import fcntl
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError
 
 from bot.store.errors import StoreError
@@ -67,6 +68,16 @@ def _sqlite_engine(url: URL) -> Engine:
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()
 
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: ExceptionContext) -> None:
+        # A connection keeps what it met when it opened: one opened while the file could not be written stays
+        # read-only after it can again ("attempt to write a readonly database" on every other request, for good).
+        # So any error of the file (not one statement's constraint or value) retires the pool's connections, as a
+        # lost server does on PostgreSQL; the next ones are opened afresh, after the file check.
+        error = context.original_exception
+        if isinstance(error, sqlite3.Error) and not isinstance(error, (sqlite3.IntegrityError, sqlite3.DataError)):
+            context.is_disconnect = True
+
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
         # IMMEDIATE takes the write lock up front, so a transaction that reads then writes waits on busy_timeout
@@ -76,17 +87,25 @@ def _sqlite_engine(url: URL) -> Engine:
     return engine
 
 
+def sqlite_path(engine: Engine) -> Path | None:
+    """The file of an SQLite database named by a path; None for PostgreSQL, ``:memory:`` and ``file:`` URIs."""
+    database = engine.url.database or ""
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
 @contextmanager
 def first_open_lock(engine: Engine) -> Iterator[None]:
     """Serialise opening (switching to WAL, migrating) an SQLite file across processes; no-op otherwise.
 
     An OS lock on ``<database>.lock`` beside the file, held only while a process opens the database.
     """
-    database = engine.url.database or ""
-    if engine.dialect.name != "sqlite" or not database or database == ":memory:" or database.startswith("file:"):
+    path = sqlite_path(engine)
+    if path is None:
         yield
         return
-    with open(f"{Path(database).resolve()}.lock", "a+b") as handle:
+    with open(f"{path.resolve()}.lock", "a+b") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield

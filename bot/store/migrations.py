@@ -72,11 +72,16 @@ def _learning(conn: Connection) -> None:
         create_table(conn, table)
 
 
+def _health_probe(conn: Connection) -> None:
+    create_table(conn, tables.health_probe)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "subscriptions, deliveries, rotation, seen events", _initial),
     Migration(2, "leases on seen events: status, owner, expiry, the request to redo", _event_leases),
     Migration(3, "conversations: the last question of each thread, for follow-ups", _conversations),
     Migration(4, "questions, feedback, admin reports and shared state, for learning from use", _learning),
+    Migration(5, "health_probe: the row /healthz rewrites to know the database takes writes", _health_probe),
 )
 
 

@@ -7,7 +7,8 @@ this way, and every question makes two of these writes.
 
 A connection the server dropped (a restart, a failover) fails the batch as a ``StoreError``, as the pooled
 connections do; it is then closed, and the pool is replaced too, since its connections went with the same server.
-The next batch connects again.
+The next batch connects again. Any other error of the database (tables gone, read-only) is a ``StoreError`` too
+(``bot.store.outages``); the connection stays.
 """
 
 from __future__ import annotations
@@ -21,14 +22,15 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import PoolProxiedConnection
 
-from bot.store.transaction import unavailable
+from bot.store.outages import Outages, is_outage, outage
 
 
 class PostgresWriter:
     """``execute(sql, params)`` on this process's own autocommit connection; safe to call from any thread."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, outages: Outages | None = None):
         self.engine = engine
+        self._outages = outages
         self._lock = threading.Lock()  # the group commit writes one batch at a time; this makes sure of it
         self._raw: PoolProxiedConnection | None = None  # opened at the first write, in the process that writes
 
@@ -36,7 +38,7 @@ class PostgresWriter:
         """Run ``statement`` (psycopg's ``%s`` placeholders); the rows it returns, if any.
 
         Raises:
-            StoreError: the database cannot be reached, or dropped the connection.
+            StoreError: the database cannot be reached, dropped the connection, or failed the statement.
         """
         with self._lock:
             raw = self._connection()
@@ -45,10 +47,12 @@ class PostgresWriter:
                 with driver.cursor() as cursor:
                     cursor.execute(statement, params)
                     return cursor.fetchall() if cursor.description else []
-            except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
+            except psycopg.Error as exc:
                 if driver.broken or driver.closed:
                     self._discard()
-                raise unavailable(self.engine, exc) from exc
+                if not is_outage(exc):
+                    raise
+                raise outage(self.engine, exc, self._outages) from exc
 
     def server_pid(self) -> int | None:
         """The server process of the connection held now, if any (for tests that cut it)."""
@@ -69,9 +73,9 @@ class PostgresWriter:
             try:
                 raw = self.engine.raw_connection()
             except DBAPIError as exc:
-                raise unavailable(self.engine, exc.orig or exc) from exc
-            except (psycopg.OperationalError, psycopg.InterfaceError) as exc:  # the pool hands the driver's on
-                raise unavailable(self.engine, exc) from exc
+                raise outage(self.engine, exc, self._outages) from exc
+            except psycopg.Error as exc:  # the pool hands the driver's on
+                raise outage(self.engine, exc, self._outages) from exc
             raw.driver_connection.autocommit = True  # type: ignore[union-attr]
             self._raw = raw
         return self._raw

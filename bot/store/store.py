@@ -10,19 +10,22 @@ from sqlalchemy.exc import DBAPIError
 
 from bot.store.conversations import Conversations
 from bot.store.deliveries import Deliveries
-from bot.store.engine import first_open_lock, make_engine, safe_url
+from bot.store.engine import first_open_lock, make_engine, safe_url, sqlite_path
 from bot.store.errors import StoreError
 from bot.store.events import DEFAULT_RETENTION, SeenEvents
 from bot.store.feedback import Feedback
 from bot.store.leases import DEFAULT_LEASE, EventLeases
 from bot.store.migrations import migrate
 from bot.store.models import PendingWork
+from bot.store.outages import Outages
 from bot.store.pg_writer import PostgresWriter
 from bot.store.questions import Questions
 from bot.store.rotation import Rotation
+from bot.store.sqlite_file import SqliteFile
 from bot.store.state import SharedState
 from bot.store.subscriptions import Subscriptions
 from bot.store.transaction import transactions
+from bot.store.write_probe import WriteProbe
 
 
 def utcnow() -> dt.datetime:
@@ -32,7 +35,8 @@ def utcnow() -> dt.datetime:
 
 class Store:
     """The database: ``subscriptions``, ``deliveries``, ``rotation``, ``events``, ``conversations``, the
-    question log (``questions``, ``feedback``), ``state`` shared by every process, and this process's ``leases``.
+    question log (``questions``, ``feedback``), ``state`` shared by every process, this process's ``leases``, the
+    health check's ``write_probe``, and for SQLite the ``file`` opened.
 
     Safe to share between threads; every method runs its own short transaction.
     """
@@ -46,7 +50,12 @@ class Store:
         conversation_keep: dt.timedelta = dt.timedelta(days=7),
     ):
         self.engine = engine
-        transaction = transactions(engine)
+        path = sqlite_path(engine)
+        # The file as opened now: a delete or a swap under the running bot is refused, not written past.
+        self.file = SqliteFile(path) if path is not None and path.exists() else None
+        # Every outage met, recorded: the health check fails while a request's work fails (``bot.store.health``).
+        self.outages = Outages()
+        transaction = transactions(engine, self.file.check if self.file is not None else None, self.outages)
         self.subscriptions = Subscriptions(transaction, clock)
         self.deliveries = Deliveries(transaction, clock)
         self.rotation = Rotation(transaction, clock)
@@ -54,9 +63,10 @@ class Store:
         self.questions = Questions(transaction, clock)
         self.feedback = Feedback(transaction, clock)
         self.state = SharedState(transaction)
-        self._writer = PostgresWriter(engine) if engine.dialect.name == "postgresql" else None
+        self._writer = PostgresWriter(engine, self.outages) if engine.dialect.name == "postgresql" else None
         self.events = SeenEvents(transaction, clock, event_retention, postgres_writer=self._writer)
         self.leases = EventLeases(self.events, event_lease)
+        self.write_probe = WriteProbe(transaction, clock)
         self._transaction = transaction
 
     @property
@@ -96,6 +106,8 @@ class Store:
         if self._writer is not None:
             self._writer.close()
         self.engine.dispose()
+        if self.file is not None:
+            self.file.close()
 
 
 def open_store(url: str, clock: Callable[[], dt.datetime] = utcnow, event_lease: dt.timedelta = DEFAULT_LEASE) -> Store:

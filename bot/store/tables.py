@@ -141,3 +141,13 @@ bot_state = Table(
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),
 )
+
+# One row, rewritten by ``/healthz``'s write probe (``bot.store.write_probe``): the database takes a write or it
+# does not, which a ``SELECT 1`` cannot tell (a full disk, a read-only database).
+health_probe = Table(
+    "health_probe",
+    metadata,
+    Column("key", String(16), primary_key=True),
+    Column("written_at", UTCDateTime, nullable=False),
+    Column("owner", String(120), nullable=False),  # host:pid of the last process that probed
+)

@@ -6,33 +6,41 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 
 from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import InterfaceError, OperationalError
 
-from bot.store.engine import safe_url
 from bot.store.errors import StoreError
+from bot.store.outages import Outages, is_outage, outage
 
 Transactions = Callable[[], AbstractContextManager[Connection]]
 
 
-def transactions(engine: Engine) -> Transactions:
-    """A factory of transactions on ``engine``: commit on success, roll back on error.
+def transactions(
+    engine: Engine, check: Callable[[], None] | None = None, outages: Outages | None = None
+) -> Transactions:
+    """A factory of transactions on ``engine``: commit on success, roll back on error; ``check`` runs before each
+    takes a connection, and raises StoreError to refuse it (``bot.store.sqlite_file``); ``outages`` records the
+    StoreErrors raised.
 
-    Connection-level failures (server down, file locked past the busy timeout) become StoreError so callers such
-    as the Slack listeners can refuse cleanly and let Slack retry; constraint errors are bugs and pass through.
+    Every database error but a broken constraint or a bad value (``bot.store.outages``) becomes StoreError, so
+    callers such as the Slack listeners refuse cleanly and let Slack retry; those two are bugs and pass through.
     """
 
     @contextmanager
     def transaction() -> Iterator[Connection]:
+        if check is not None:
+            try:
+                check()
+            except StoreError as refused:
+                if outages is not None:
+                    outages.add(refused)
+                raise
         try:
             with engine.begin() as conn:
                 yield conn
-        except (OperationalError, InterfaceError) as exc:
-            raise unavailable(engine, exc.orig if exc.orig is not None else exc) from exc
+        except StoreError:
+            raise
+        except Exception as exc:
+            if not is_outage(exc):
+                raise
+            raise outage(engine, exc, outages) from exc
 
     return transaction
-
-
-def unavailable(engine: Engine, error: BaseException) -> StoreError:
-    """The StoreError for a database that cannot be reached: its masked URL and the driver's first line."""
-    reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    return StoreError(f"the database at {safe_url(engine.url)} is unavailable: {reason}")

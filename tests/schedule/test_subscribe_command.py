@@ -4,12 +4,11 @@ posted at its slot with the key figures, kept across a restart; malformed schedu
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 import pytest
+from slack_bolt import App
 
 import bot.router.subscriptions  # noqa: F401 - registers the subcommands, as bot.router does once wired
 from bot.answer.engine import Engine
@@ -18,12 +17,12 @@ from bot.kb.base import KnowledgeBase
 from bot.router import NoticeOutcome, RouteContext, RouteServices, route
 from bot.schedule.desk import SubscriptionDesk
 from bot.server.health import knowledge_check
-from bot.server.wsgi import SLACK_PATH, build_wsgi
 from bot.slack.app import create_app
 from bot.slack.client import build_web_client
 from bot.slack.user_timezones import timezone_lookup
 from bot.store import Store, open_store
 from tests.fakes import payloads
+from tests.fakes.asgi_server import serve_in_thread
 from tests.fakes.slack_api import FakeSlackApi, Reply
 from tests.schedule.conftest import FakeClock, make_scheduler
 
@@ -32,18 +31,13 @@ SHANGHAI_NINE = dt.datetime(2026, 3, 9, 1, 0, tzinfo=dt.UTC)
 SHANGHAI_USER = Reply(json={"ok": True, "user": {"id": payloads.USER_ID, "tz": "Asia/Shanghai", "tz_offset": 28800}})
 
 
-class _Quiet(WSGIRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # the base class's name
-        pass
-
-
 @dataclass
 class RunningApp:
     url: str
     store: Store
 
 
-def serve(api: FakeSlackApi, store: Store, clock: FakeClock, kb: KnowledgeBase) -> tuple[WSGIServer, str]:
+def build_app(api: FakeSlackApi, store: Store, clock: FakeClock, kb: KnowledgeBase) -> App:
     settings = load_settings(
         slack_bot_token="xoxb-test-subscribe-token",
         slack_signing_secret=payloads.SIGNING_SECRET,
@@ -53,20 +47,14 @@ def serve(api: FakeSlackApi, store: Store, clock: FakeClock, kb: KnowledgeBase) 
     client = build_web_client(settings)
     services = RouteServices(subscriptions=SubscriptionDesk(store, kb, timezone_lookup(client), clock=clock))
     app = create_app(settings, kb, Engine(kb), client=client, route_services=services, store=store, listener_threads=4)
-    server = make_server("127.0.0.1", 0, build_wsgi(app, {"knowledge": knowledge_check(kb)}), handler_class=_Quiet)
-    threading.Thread(target=server.serve_forever, args=(0.05,), name="test-bolt-app", daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}{SLACK_PATH}"
+    return app
 
 
 @pytest.fixture
 def app(api: FakeSlackApi, store: Store, clock: FakeClock, kb: KnowledgeBase) -> Iterator[RunningApp]:
     """The Bolt app with the subscription services, served over HTTP on 127.0.0.1."""
-    server, url = serve(api, store, clock, kb)
-    try:
+    with serve_in_thread(build_app(api, store, clock, kb), {"knowledge": knowledge_check(kb)}) as url:
         yield RunningApp(url=url, store=store)
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def trade(app: RunningApp, api: FakeSlackApi, text: str) -> str:

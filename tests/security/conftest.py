@@ -6,11 +6,14 @@ session the table is written to ``TALLY_PATH`` (and printed with ``-s``).
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -18,6 +21,9 @@ from tests.fakes.slack_api import RESPONSE_URL_METHOD, Call, FakeSlackApi
 
 TALLY_PATH = Path(os.environ.get("TRADEBOT_SECURITY_TALLY", "/tmp/tradebot-security-tally.md"))
 # Calls that put something in front of a user.
+# Another loopback address: on Linux all of 127.0.0.0/8 is this machine, so a client can connect from it and look,
+# to the bot, like a peer that is not 127.0.0.1 (the tests' network stays on this machine).
+ELSEWHERE = "127.0.0.2"
 POSTING = ("chat.postMessage", "chat.postEphemeral", "views.publish", RESPONSE_URL_METHOD)
 
 
@@ -59,3 +65,15 @@ def posted(api: FakeSlackApi) -> list[Call]:
 def dump(calls: list[Call]) -> str:
     """Calls as JSON lines, for assertion messages."""
     return "\n".join(json.dumps({"method": c.method, **c.params}, default=str)[:300] for c in calls)
+
+
+def healthz(base_url: str, source: str = "127.0.0.1", headers: dict[str, str] | None = None) -> tuple[int, Any]:
+    """``GET /healthz`` from the address ``source``: the status and the decoded report."""
+    where = urlsplit(base_url)
+    connection = http.client.HTTPConnection(where.hostname, where.port, timeout=10, source_address=(source, 0))
+    try:
+        connection.request("GET", "/healthz", headers=headers or {})
+        response = connection.getresponse()
+        return response.status, json.loads(response.read())
+    finally:
+        connection.close()

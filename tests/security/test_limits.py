@@ -4,10 +4,8 @@ characters gets a polite reply instead of a search."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from typing import Any
-from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 import pytest
 
@@ -17,10 +15,10 @@ from bot.config import load_settings
 from bot.kb.base import KnowledgeBase
 from bot.render.limits import CUT
 from bot.server.health import knowledge_check
-from bot.server.wsgi import SLACK_PATH, build_wsgi
 from bot.slack.app import create_app
 from tests.conftest import RunningBot
 from tests.fakes import payloads as p
+from tests.fakes.asgi_server import serve_in_thread
 from tests.fakes.slack_api import RESPONSE_URL_METHOD, Call, FakeSlackApi
 from tests.security.conftest import Tally
 
@@ -56,11 +54,6 @@ def test_every_topic_and_listing_fits_slacks_limits(
     tally.record("every topic, key, topics, help: payload limits", sent=len(asks), rejected=0, replies=len(replies))
 
 
-class _Quiet(WSGIRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # the base class's name
-        pass
-
-
 class OversizedEngine(Engine):
     """The real engine, except that every question gets an answer far beyond Slack's limits: the shipped
     knowledge has no such answer, and this is the one way to send one through the running app."""
@@ -75,22 +68,14 @@ class OversizedEngine(Engine):
 
 @pytest.fixture
 def oversized_app(slack_api: FakeSlackApi, knowledge: KnowledgeBase) -> Iterator[str]:
-    """The Slack app on the real WSGI stack at 127.0.0.1, answering everything with an oversized reply."""
+    """The Slack app on the real ASGI stack at 127.0.0.1, answering everything with an oversized reply."""
     settings = load_settings(
         slack_bot_token="xoxb-0000000001-0000000002-oversized", slack_signing_secret=p.SIGNING_SECRET,
         slack_api_url=slack_api.url, slack_timeout_seconds=5,
     )  # fmt: skip
     app = create_app(settings, knowledge, OversizedEngine(knowledge), listener_threads=4)
-    server = make_server(
-        "127.0.0.1", 0, build_wsgi(app, {"knowledge": knowledge_check(knowledge)}), handler_class=_Quiet
-    )
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}{SLACK_PATH}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_in_thread(app, {"knowledge": knowledge_check(knowledge)}) as url:
+        yield url
 
 
 def test_an_oversized_answer_is_cut_with_a_visible_marker(
