@@ -48,6 +48,11 @@ class Settings(BaseSettings):
     # expired ones; how often each process's scheduler looks for due posts.
     event_lease_seconds: float = Field(default=20.0, ge=2, le=600)
     lease_sweep_seconds: float = Field(default=5.0, gt=0, le=60)
+    # A process that takes over a question another died on looks first, with one conversations.replies or
+    # conversations.history call, for the reply that process may have posted (each reply carries its question's
+    # id in its metadata), and posts only if none is there. Off: no history call, and a question whose reply was
+    # posted just before its process died is answered twice (README, "Answered once").
+    takeover_lookup: bool = True
     schedule_tick_seconds: float = Field(default=20.0, gt=0, le=3600)
     knowledge_dir: Path = DEFAULT_KNOWLEDGE_DIR
     # Replies to this many distinct messages are remembered by each process (0: none); the knowledge base does

@@ -180,3 +180,37 @@ def test_the_checks_see_the_ring_this_test_was_written_for(tmp_path: Path) -> No
         "bot/schedule/scheduler.py imports bot.render.digest",
     ]
     assert slack_imports("schedule", root) == ["bot/schedule/poster.py imports slack_sdk"]
+
+
+# Middleware runs before any listener and for every request: it must not know which listeners there are, their
+# button ids or their command's name (issue 16). Listeners declare what middleware needs (``ClaimRules``).
+MIDDLEWARE = BOT / "slack" / "middleware"
+LISTENER_KNOWLEDGE = ("bot.slack.listeners", "bot.router", "bot.render", "bot.slack.matchers", "bot.slack.message_size")
+
+
+def listener_imports_of_middleware(root: Path = BOT) -> list[str]:
+    """Imports from ``bot/slack/middleware`` of a listener module or of what only listeners should know."""
+    middleware = root / "slack" / "middleware"
+    return [
+        f"{imp.path} imports {imp.module}"
+        for path in sorted(middleware.rglob("*.py"))
+        for imp in imports_of(path, root)
+        if imp.module.startswith(LISTENER_KNOWLEDGE)
+    ]
+
+
+def test_middleware_imports_no_listener_module() -> None:
+    assert MIDDLEWARE.is_dir()
+    found = listener_imports_of_middleware()
+    assert not found, "middleware that knows listeners:\n" + "\n".join(found)
+
+
+def test_the_middleware_check_sees_what_claims_imported_before(tmp_path: Path) -> None:
+    root = tmp_path / "bot"
+    claims = root / "slack" / "middleware" / "claims.py"
+    claims.parent.mkdir(parents=True)
+    claims.write_text("from bot.render.actions import SHARE\nfrom bot.router import COMMAND\n", encoding="utf-8")
+    assert listener_imports_of_middleware(root) == [
+        "bot/slack/middleware/claims.py imports bot.render.actions",
+        "bot/slack/middleware/claims.py imports bot.router",
+    ]

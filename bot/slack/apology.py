@@ -12,11 +12,12 @@ from logging import Logger
 from typing import Any
 
 from slack_bolt import BoltContext, BoltResponse
+from slack_bolt.error import BoltUnhandledRequestError
 
 from bot.render.blocks import apology_message
 from bot.slack.answer_message import reply_thread
 from bot.slack.client import build_webhook_client
-from bot.slack.middleware.claims import release_event
+from bot.slack.middleware.claims import complete_event, release_event
 
 
 def apologize(body: dict[str, Any], context: BoltContext, logger: Logger) -> None:
@@ -46,6 +47,9 @@ def on_error(
     Listeners ack before they can fail, so Slack has its answer already; the 200 here covers a failure before
     ack (Bolt would otherwise send 500 and Slack would retry a request we cannot answer).
     """
+    if isinstance(error, BoltUnhandledRequestError):
+        unhandled(body, context, logger, response)
+        return
     if response is not None and response.status >= 500:
         response.status = 200
         response.body = ""
@@ -62,3 +66,14 @@ def failed(error: Exception, what: str, body: dict[str, Any], context: BoltConte
     if context.get("authorize_result") is None:
         return
     apologize(body, context, logger)
+
+
+def unhandled(body: dict[str, Any], context: BoltContext, logger: Logger, response: BoltResponse | None) -> None:
+    """A request no listener matches: its claim is finished (no retry of it would match either, and a lease left
+    open would be renewed for as long as the process runs); an event gets a 200, so Slack does not redeliver it."""
+    kind = body.get("type") or ("command" if body.get("command") else "request")
+    logger.info("no listener for this %s; acknowledged, nothing to do", str(kind)[:40])
+    complete_event(context, logger)
+    if response is not None and kind == "event_callback":
+        response.status = 200
+        response.body = ""

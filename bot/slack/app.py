@@ -20,6 +20,7 @@ from bot.router import RouteServices
 from bot.slack import listeners
 from bot.slack.apology import on_error
 from bot.slack.client import PooledWebClient, build_web_client
+from bot.slack.middleware.claims import ClaimRules
 from bot.slack.middleware.services import ProvideServices
 from bot.slack.services import Services
 from bot.store import Store, utcnow
@@ -59,6 +60,7 @@ def create_app(
     store: Store | None = None,
     learning: Learning | None = None,
     listener_threads: int = LISTENER_THREADS,
+    claim_rules: ClaimRules | None = None,
 ) -> App:
     """Build the Bolt app.
 
@@ -75,6 +77,8 @@ def create_app(
         store: the database, where each thread's and DM's last question is kept for follow-ups (None: none kept).
         learning: feedback and the question log (``bot.learning``); None draws no feedback controls.
         listener_threads: size of Bolt's listener thread pool.
+        claim_rules: filled in by the listeners as they are registered; the de-duplication middleware among
+            ``middleware`` reads the same object (``hardening_middleware(store, rules)``).
     """
     logger = logging.getLogger(LOGGER_NAME)
     if not any(isinstance(f, _DropTokenSkipped) for f in logger.filters):
@@ -103,11 +107,14 @@ def create_app(
         process_before_response=True,
         listener_executor=answers,
         logger=logger,
+        # A request no listener matches goes to ``on_error`` too, which finishes its claim: left alone, an event's
+        # lease would be renewed by this process for as long as it runs, with nothing ever to complete it.
+        raise_error_for_unhandled_request=True,
     )
 
     app.use(ProvideServices(services, shared if isinstance(shared, PooledWebClient) else None))
     for extra in middleware:
         app.use(extra)
     app.error(on_error)
-    listeners.register(app)
+    listeners.register(app, claim_rules if claim_rules is not None else ClaimRules())
     return app

@@ -29,6 +29,7 @@ from bot.slack.app import create_app
 from bot.slack.client import build_web_client
 from bot.slack.digest_poster import DigestPoster, digest_client
 from bot.slack.middleware.chain import hardening_middleware
+from bot.slack.middleware.claims import ClaimRules
 from bot.slack.report_poster import ReportPoster
 from bot.slack.sweeper import LeaseSweeper
 from bot.slack.user_timezones import timezone_lookup
@@ -104,12 +105,15 @@ def build_runtime(settings: Settings, kb: KnowledgeBase, *, signing_secret: str 
         engine = Engine(kb, settings.answer_cache_size)
         desk = SubscriptionDesk(store, kb, timezone_lookup(client), SubscriptionLimits.of(settings))
         # The store also de-duplicates Slack's events: a claim there is seen by every process sharing the database.
+        # The listeners declare in ``rules`` what else is claimed (a message's subject, the leased commands).
+        rules = ClaimRules()
         app = create_app(
             settings,
             kb,
             engine,
             client=client,
-            middleware=hardening_middleware(store),
+            middleware=hardening_middleware(store, rules),
+            claim_rules=rules,
             route_services=RouteServices(subscriptions=desk),
             store=store,
             learning=learning,

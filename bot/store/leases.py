@@ -7,8 +7,10 @@ renews the leases it holds while it works, and marks each done after posting. Ev
 past its expiry belongs to a process that stopped renewing (killed, hung past gunicorn's timeout), and the
 sweeper takes it over with one atomic UPDATE and redoes the work (``bot.slack.sweeper``).
 
-What can still happen: a process that posts and dies before it marks the work done (a few milliseconds) gets the
-question answered twice; marking done before posting would lose it instead, and a lost answer is the worse failure.
+A process that posts and dies before it marks the work done leaves a reply Slack has; marking done before posting
+would lose the answer instead, and a lost answer is the worse failure. So the taker looks for that reply before
+answering (``bot.slack.posted_replies``: each reply carries its lease's id in Slack message metadata); with the
+look-up turned off, such a question is answered twice.
 """
 
 from __future__ import annotations

@@ -92,6 +92,10 @@ class Store:
         """Forget a claimed event id so Slack's retry is handled (after handling it failed)."""
         self.leases.release(event_id)
 
+    def holds_event(self, event_id: str) -> bool:
+        """Whether this process still holds the lease on ``event_id`` (False once another took it over)."""
+        return event_id in self.leases.held
+
     def ping(self) -> None:
         """Raise StoreError unless the database answers (for health checks)."""
         with self._transaction() as conn:

@@ -12,6 +12,12 @@ the bot did with a deadline, never a sleep::
 
     (post,) = api.wait_for("chat.postMessage")
     assert post.params["thread_ts"] == "1700000000.000100"
+
+Every message posted with chat.postMessage is kept, with its thread and its ``metadata``, from the moment the call
+arrives (as Slack has it even when the poster dies before reading the answer); ``conversations.replies`` and
+``conversations.history`` answer from them as Slack does: a thread oldest first, a channel newest first, each
+bounded by ``oldest``/``latest``/``inclusive`` and ``limit``, with metadata only when ``include_all_metadata`` is
+set. ``post_delay`` holds every chat.postMessage answer that long (after the message is kept).
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ import threading
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -90,6 +96,47 @@ class Call:
         if view:
             parts += _texts((json.loads(view) if isinstance(view, str) else view).get("blocks", []))
         return "\n".join(parts)
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message the bot posted, as the fake keeps it for the history methods."""
+
+    channel: str
+    ts: str
+    thread_ts: str | None
+    text: str
+    metadata: dict[str, Any] | None
+
+    def as_slack(self, with_metadata: bool, bot_id: str, bot_user_id: str) -> dict[str, Any]:
+        """The message as conversations.history/replies return it."""
+        found: dict[str, Any] = {"type": "message", "ts": self.ts, "text": self.text, "bot_id": bot_id,
+                                 "user": bot_user_id}  # fmt: skip
+        if self.thread_ts:
+            found["thread_ts"] = self.thread_ts
+        if with_metadata and self.metadata:
+            found["metadata"] = self.metadata
+        return found
+
+
+def _flag(value: Any) -> bool:
+    """A boolean Web API argument, as the SDK sends it (``1``/``true``) or as JSON."""
+    return value is True or str(value).lower() in {"1", "true"}
+
+
+def _in_range(ts: str, params: dict[str, Any]) -> bool:
+    """Whether ``ts`` lies within ``oldest``/``latest`` (each bound included only with ``inclusive``)."""
+    inclusive = _flag(params.get("inclusive"))
+    value = float(ts)
+    if params.get("oldest") is not None:
+        oldest = float(params["oldest"])
+        if value < oldest or (value == oldest and not inclusive):
+            return False
+    if params.get("latest") is not None:
+        latest = float(params["latest"])
+        if value > latest or (value == latest and not inclusive):
+            return False
+    return True
 
 
 def _texts(node: Any) -> list[str]:
@@ -159,6 +206,9 @@ class FakeSlackApi:
         self._scripts: dict[str, deque[Reply]] = defaultdict(deque)
         self._changed = threading.Condition()
         self._ts = itertools.count(1)
+        self._last_ts = 0.0
+        self._messages: list[Message] = []
+        self.post_delay = 0.0  # seconds each chat.postMessage answer waits, after the message is kept
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -220,13 +270,20 @@ class FakeSlackApi:
         with self._changed:
             self._calls.clear()
             self._scripts.clear()
+            self._messages.clear()
             self.socket_url = None
+            self.post_delay = 0.0
 
     # ------------------------------------------------------------------ inspection
     def calls(self, method: str | None = None) -> list[Call]:
         """Calls so far, of ``method`` if given, in arrival order."""
         with self._changed:
             return [c for c in self._calls if method is None or c.method == method]
+
+    def messages(self, channel: str | None = None) -> list[Message]:
+        """Messages posted so far (in ``channel`` if given), oldest first."""
+        with self._changed:
+            return [m for m in self._messages if channel is None or m.channel == channel]
 
     def wait_for(
         self,
@@ -265,7 +322,46 @@ class FakeSlackApi:
             self._calls.append(call)
             self._changed.notify_all()
             queue = self._scripts.get(call.method)
-            return queue.popleft() if queue else self._default(call)
+            if not queue:
+                return self._default(call)
+            scripted = queue.popleft()
+            if scripted.json is None and scripted.status == 200:
+                # A scripted delay or drop of a call Slack carries out: its effect (a message kept) is the default's.
+                default = self._default(call)
+                return replace(scripted, json=default.json, delay=max(scripted.delay, default.delay))
+            return scripted
+
+    def _new_ts(self) -> str:
+        """A message ts as Slack's: the time now in microseconds, distinct from every earlier one."""
+        self._last_ts = max(time.time(), self._last_ts + 0.000001)
+        return f"{self._last_ts:.6f}"
+
+    def _keep(self, call: Call, ts: str) -> None:
+        p = call.params
+        metadata = p.get("metadata")
+        if isinstance(metadata, str):
+            metadata = json.loads(metadata)
+        thread = p.get("thread_ts") or None
+        self._messages.append(Message(str(p.get("channel")), ts, thread, str(p.get("text") or ""), metadata))
+
+    def _history(self, call: Call) -> dict[str, Any]:
+        """conversations.replies (a thread, oldest first) or conversations.history (top-level, newest first)."""
+        p = call.params
+        channel = str(p.get("channel") or "")
+        limit = max(1, min(int(p.get("limit") or 100), 1000))
+        with_metadata = _flag(p.get("include_all_metadata"))
+        in_channel = [m for m in self._messages if m.channel == channel]
+        if call.method == "conversations.replies":
+            thread = str(p.get("ts") or "")
+            found = sorted(
+                (m for m in in_channel if m.thread_ts == thread or m.ts == thread), key=lambda m: float(m.ts)
+            )
+        else:
+            top = (m for m in in_channel if m.thread_ts is None or m.thread_ts == m.ts)
+            found = sorted(top, key=lambda m: float(m.ts), reverse=True)
+        found = [m for m in found if _in_range(m.ts, p)]
+        messages = [m.as_slack(with_metadata, self.bot_id, self.bot_user_id) for m in found[:limit]]
+        return {"ok": True, "messages": messages, "has_more": len(found) > limit}
 
     def _default(self, call: Call) -> Reply:
         p = call.params
@@ -275,9 +371,15 @@ class FakeSlackApi:
         elif call.method == "apps.connections.open":
             body = {"ok": True, "url": self.socket_url} if self.socket_url else {"ok": False, "error": "no_socket"}
         elif call.method in {"chat.postMessage", "chat.update"}:
-            ts = f"1800000000.{next(self._ts):06d}"
+            ts = self._new_ts()
+            if call.method == "chat.postMessage":
+                self._keep(call, ts)
             posted = {"text": p.get("text"), "ts": ts, "bot_id": self.bot_id, "user": self.bot_user_id}
             body = {"ok": True, "channel": p.get("channel"), "ts": ts, "message": posted}
+            if call.method == "chat.postMessage" and self.post_delay:
+                return Reply(json=body, delay=self.post_delay)
+        elif call.method in {"conversations.replies", "conversations.history"}:
+            body = self._history(call)
         elif call.method == "chat.postEphemeral":
             body = {"ok": True, "message_ts": f"1800000000.{next(self._ts):06d}"}
         elif call.method == "views.publish":

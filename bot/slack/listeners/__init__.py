@@ -12,16 +12,17 @@ from __future__ import annotations
 from slack_bolt import App
 
 from bot.slack.listeners import actions, commands, events, views
+from bot.slack.middleware.claims import ClaimRules
 
 
-def register(app: App) -> None:
-    """Register every listener on ``app``.
+def register(app: App, rules: ClaimRules) -> None:
+    """Register every listener on ``app``, each kind declaring in ``rules`` what its requests are claimed by.
 
     Bolt tries listeners in registration order and builds each one's matcher arguments on the way, so the most
     frequent requests come first: events (mentions and DMs), then commands, buttons and views. The events' final
     catch-all matches events only, never a command or a button.
     """
-    events.register(app)
-    commands.register(app)
-    actions.register(app)
-    views.register(app)
+    events.register(app, rules)
+    commands.register(app, rules)
+    actions.register(app, rules)
+    views.register(app, rules)

@@ -11,12 +11,19 @@ from bot.slack.listeners.actions.more_on import more_on_callback
 from bot.slack.listeners.actions.share import share_callback
 from bot.slack.listeners.actions.suggest import suggest_callback
 from bot.slack.listeners.after_ack import after_ack
+from bot.slack.listeners.claim_rules import button_lease
+from bot.slack.middleware.claims import ClaimRules
 
 
-def register(app: App) -> None:
-    """Wire the buttons drawn by ``bot.render``."""
-    app.action(matcher(SHARE))(after_ack(share_callback))
-    app.action(matcher(MORE_ON))(after_ack(more_on_callback))
-    app.action(matcher(SUGGEST))(after_ack(suggest_callback))
-    app.action(matcher(FEEDBACK))(after_ack(feedback_callback))
-    app.action(matcher(FEEDBACK_REASON))(after_ack(feedback_reason_callback))
+def register(app: App, rules: ClaimRules) -> None:
+    """Wire the buttons drawn by ``bot.render``; each one's work is leased (another process redoes it)."""
+    buttons = [
+        (SHARE, share_callback),
+        (MORE_ON, more_on_callback),
+        (SUGGEST, suggest_callback),
+        (FEEDBACK, feedback_callback),
+        (FEEDBACK_REASON, feedback_reason_callback),
+    ]
+    for kind, callback in buttons:
+        app.action(matcher(kind))(after_ack(callback))
+        rules.lease(button_lease(matcher(kind)))

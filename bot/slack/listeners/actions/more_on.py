@@ -24,4 +24,4 @@ def more_on_callback(
     """Show the topic named by the button's value where the button was."""
     services = services_of(context)
     ctx = services.route_context(context.user_id, context.channel_id)
-    deliver_action_reply(body, client, respond, more_on(action.get("value", ""), ctx), services)
+    deliver_action_reply(body, client, respond, more_on(action.get("value", ""), ctx), services, context)

@@ -14,6 +14,7 @@ from bot.render.chart_png import outcome_png
 from bot.router.share import shared_outcome
 from bot.slack.charts import post_message, respond_message
 from bot.slack.feedback import with_controls
+from bot.slack.posted_replies import answered_before, reply_mark
 from bot.slack.services import services_of
 
 # The bot cannot post with chat.postMessage where it is not a member; the response URL can still post there.
@@ -39,9 +40,13 @@ def share_callback(
             text="That answer can no longer be shared; please ask again.",
         )
         return
+    channel = context.channel_id or ""
+    since = str(action.get("action_ts") or "0")
+    if answered_before(context, client, channel=channel, thread_ts=None, since=since, logger=logger):
+        return  # a take-over of a press whose share the process that died had posted
     msg = with_controls(services, outcome, shared_by(render(outcome), context.user_id or ""))[0].as_kwargs()
     try:
-        post_message(client, lambda: outcome_png(outcome), channel=context.channel_id, **msg)
+        post_message(client, lambda: outcome_png(outcome), channel=channel, **reply_mark(context), **msg)
     except SlackApiError as error:
         if error.response.get("error") not in NOT_A_MEMBER:
             raise

@@ -27,5 +27,5 @@ def suggest_callback(
     ctx = services.route_context(context.user_id, context.channel_id)
     query = action.get("value", "")
     outcome = ask(query, ctx)
-    ticket = deliver_action_reply(body, client, respond, outcome, services)
+    ticket = deliver_action_reply(body, client, respond, outcome, services, context)
     log_question(services, outcome, text=query, surface="button", user_id=context.user_id, ticket=ticket)

@@ -8,6 +8,7 @@ import re
 from slack_bolt import App
 
 from bot.slack.listeners.after_ack import after_ack
+from bot.slack.listeners.claim_rules import message_subject
 from bot.slack.listeners.events.app_home_opened import app_home_opened_callback
 from bot.slack.listeners.events.app_mention import app_mention_callback
 from bot.slack.listeners.events.assistant_thread_started import assistant_thread_started_callback
@@ -17,10 +18,14 @@ from bot.slack.listeners.events.other_event import other_event_callback
 from bot.slack.listeners.events.too_long import too_long_callback
 from bot.slack.matchers import direct_message, from_person, home_tab, messages_tab
 from bot.slack.message_size import too_long_event
+from bot.slack.middleware.claims import ClaimRules
 
 
-def register(app: App) -> None:
-    """Wire the event listeners; Bolt runs the first that matches, so too-long messages are caught first."""
+def register(app: App, rules: ClaimRules) -> None:
+    """Wire the event listeners; Bolt runs the first that matches, so too-long messages are caught first. The
+    listeners that answer a message claim it by the message, so its two events (a mention in the bot's DM comes
+    as ``app_mention`` and as ``message.im``) get one answer."""
+    rules.subject(message_subject)
     app.event("app_mention", matchers=[from_person, too_long_event])(after_ack(too_long_callback))
     app.event("message", matchers=[direct_message, too_long_event])(after_ack(too_long_callback))
     app.event("app_mention", matchers=[from_person])(after_ack(app_mention_callback))

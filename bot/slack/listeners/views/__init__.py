@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from slack_bolt import App
 
+from bot.slack.middleware.claims import ClaimRules
 
-def register(app: App) -> None:
+
+def register(app: App, rules: ClaimRules) -> None:
     """Wire view submissions (none so far)."""
