@@ -1,6 +1,6 @@
 """The database: subscriptions, the record of scheduled posts, and seen Slack events.
 
-SQLite by default (one process), PostgreSQL for several processes; see ``docs/scheduling.md``.
+SQLite by default (one process), PostgreSQL for several processes; see ``docs/deployment.md``.
 """
 
 from bot.store.errors import StoreError
