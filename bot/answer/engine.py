@@ -446,9 +446,10 @@ class Engine:
 def _joined_in_a_name(reading: Reading, profile: Profile) -> bool:
     """Whether the words on both sides of a join are words of one name of ``profile`` ("overseas agricultural and
     food enterprises" for "agri & food companies"): the "and" then joins nothing."""
+    placed = list(zip(reading.words, reading.word_at, strict=True))
     for join in reading.joins:
-        left = [w for w, at in zip(reading.words, reading.word_at, strict=True) if at < join]
-        right = [w for w, at in zip(reading.words, reading.word_at, strict=True) if at > join]
+        left = [w for w, at in placed if at < join]
+        right = [w for w, at in placed if at > join]
         if left and right and any({left[-1], right[0]} <= name for name in profile.names):
             return True
     return False

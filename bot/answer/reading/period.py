@@ -76,7 +76,7 @@ class PeriodParser:
             and not (period.whole_years or period.event or period.starting)
             and any(f.period == period and _word_before(tokens, f.start) in _STARTS for f in asked)
         ):
-            # "starting from Q2", "since the second quarter": the span that opens then, as long as it runs
+            # "starting in June", "since the second quarter": the span that opens then, as long as it runs
             period = period.model_copy(update={"starting": True, "label": f"since {period.label}"})
         compared_with = compared[0].period if compared else None
         if period is not None and compared_with is not None and period.same_span(compared_with):
@@ -212,11 +212,7 @@ class PeriodParser:
                 return self._into_next_year(tokens, i, end + 1, first, second[0].value)
         while end < len(tokens) and _DAY.fullmatch(tokens[end]):
             end += 1  # a day of the month: "Dec. 18, 2025"
-        period = self._months(first, last, _span_label(first, last))
-        if first == last and before in _STARTS:
-            # "starting in June", "since June": the span that opens with that month, as long as it runs
-            period = period.model_copy(update={"starting": True, "label": f"since {period.label}"})
-        return _Found(period, i, end, False)
+        return _Found(self._months(first, last, _span_label(first, last)), i, end, False)
 
     def _into_next_year(self, tokens: list[str], start: int, end: int, first: int, second: int) -> _Found:
         """A dated span from a month of the covered year into a month of the next ("Dec 18 to Jan 10")."""
