@@ -12,9 +12,11 @@ def briefing_facts(kb: KnowledgeBase, reading: Reading) -> list[Fact]:
     """The facts that answer ``reading``: the speaker named, or all of them; the date; the venue; the topics."""
     facts: list[Fact] = []
     for briefing in kb.briefings.values():
-        when = f"{briefing.date.day} {briefing.date:%B %Y}"
+        when = f"{briefing.date.day} {briefing.date:%B %Y}" + (f", {briefing.starts}" if briefing.starts else "")
         speakers = [s for s in briefing.speakers if reading.speaker in (None, s.id)]
-        if reading.meta in ("who", None) or reading.speaker:
+        if reading.meta == "chair":  # the chair is the speaker who states no figures
+            speakers = [s for s in speakers if not s.states_figures] or speakers
+        if reading.meta in ("who", "chair", None) or reading.speaker:
             facts += [Fact(label="Speaker", text=f"{s.name}, {s.role}") for s in speakers]
         if reading.meta in ("when", "where", None) and not reading.speaker:
             facts.append(Fact(label="Briefing", text=f"{briefing.title}: {when}, {briefing.venue}"))

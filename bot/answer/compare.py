@@ -53,18 +53,21 @@ class Comparer:
         # With nothing named, a ranking is of the partners: the group the place topics belong to.
         self._default = next((umbrella[t.group] for t in engine.kb.topics if t.place), None)
 
-    def asks(self, text: str) -> bool:
+    def asks(self, text: str, reading: Reading) -> bool:
         """Whether ``text`` asks to compare or rank."""
         tokens = list(phrase_of(text))
-        return bool(self._compare.find(tokens, set()) or self._ranks(text, tokens))
+        return bool(self._compare.find(tokens, set()) or self._ranks(text, tokens, reading))
 
-    def _ranks(self, text: str, tokens: list[str]) -> bool:
-        return bool(self._rank.find(tokens, set()) or self._plural.search(text.lower()))
+    def _ranks(self, text: str, tokens: list[str], reading: Reading) -> bool:
+        if self._rank.find(tokens, set()):
+            return True
+        # "the largest trading partners" is a ranking, but the share they account for is one figure of the group.
+        return Measure.SHARE not in reading.measures and bool(self._plural.search(text.lower()))
 
     def reply(self, text: str, reading: Reading, *, rank: bool = False) -> Reply | None:
         """The comparison ``text`` asks for, or None when it names fewer than two things to compare."""
         tokens = list(phrase_of(text))
-        ranking = rank or self._ranks(text, tokens)
+        ranking = rank or self._ranks(text, tokens, reading)
         parts = self._parts(reading, ranking)
         if len(parts) < 2:
             return None

@@ -200,7 +200,8 @@ class Engine:
 
     def _reply_read(self, text: str, reading: Reading) -> Reply:
         """The reply to a message of its own, already read: a comparison, a topic named, or the figures asked."""
-        if reading.about_trade and self.comparer.asks(text):  # before the topic names: "biggest trading partners"
+        # Before the topic names: "biggest trading partners".
+        if reading.about_trade and self.comparer.asks(text, reading):
             compared = self.comparer.reply(text, reading)
             if compared is not None:
                 return compared
@@ -247,7 +248,10 @@ class Engine:
     def _reply(self, text: str, reading: Reading) -> Reply:
         """The reply to a message read as ``reading``."""
         view = ReadingView.of(reading)
-        if not reading.about_trade:
+        # "when was the briefing on 2025's imports and exports held": the trade words are its title, not a figure.
+        # ("who said exports grew 6.1% at the briefing" asks a figure; its answer names the speaker.)
+        of_itself = reading.meta == "chair" or (reading.about_briefing and reading.meta in ("when", "where"))
+        if not reading.about_trade or of_itself:
             if reading.meta or reading.about_briefing or reading.speaker:
                 facts = briefing_facts(self.kb, reading)
                 return Reply(query=text, answered=True, reason="briefing", facts=facts, reading=view)

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from bot.answer.language import Language
 from bot.answer.models import Reply
-from bot.answer.reading.frame import Flow, Reading
+from bot.answer.reading.frame import Flow, Measure, Reading
 from bot.answer.words import PhraseTable, phrase_of, stem
 
 # Slots a follow-up may take from the last question, besides its subject and flow.
@@ -86,7 +86,7 @@ class FollowUps:
             return True  # "and imports?", "what about the EU?"
         if self.points_back(text) and not (reading.subjects or reading.entities):
             return True  # "how fast did exports to them grow?", "how much did that add to overall growth?"
-        if any(m.start == 0 or tokens[m.start - 1] != "of" for m in self._national.find(tokens, set())):
+        if any(m.start == 0 or tokens[m.start - 1] not in _PART_OF for m in self._national.find(tokens, set())):
             return False  # about China as a whole: "total trade in 2025" (but "share of total exports?" follows up)
         named = bool(reading.subjects or reading.entities or reading.words)
         slots = bool(
@@ -180,7 +180,13 @@ class FollowUps:
         let go only for another source or currency, whose figures have periods of their own ("and by US data?": the
         first ten months); otherwise December exports are not the year's."""
         options = [CARRIED]
-        if last.measures and not new.measures:
+        swapped = any(s.topic in self._place_topics for s in new.subjects) and not new.flows
+        basic = not last.measures_weak and set(last.measures) <= _BASIC_MEASURES
+        if last.measures and not new.measures and not (swapped and basic):
+            # A partner swapped for another keeps a growth rate or value asked in so many words: "growth?" then
+            # "what about the US?" asks the US's growth, and the decline offers its value rather than answering
+            # with it. A narrower measure ("contribution to export growth", then "to the eu?") is seldom stated
+            # for the next partner, and people moving on mean that partner's figure.
             options.append(CARRIED - {"measure"})
         if (new.source or new.currency) and (last.period or last.compared_with) and not new.period:
             options.append(CARRIED - {"measure", "period"})
@@ -193,6 +199,11 @@ class FollowUps:
             options.append(CARRIED - {"currency"})
         return options
 
+
+_BASIC_MEASURES = frozenset({Measure.GROWTH, Measure.VALUE})
+
+# The whole that the last subject is a part of: "share of total exports?", "contribution to overall export growth?".
+_PART_OF = frozenset({"of", "to", "in"})
 
 _TOTAL_OF = frozenset({"value", "amount", "figure", "size", "volume", "trade"})
 

@@ -70,6 +70,7 @@ class PeriodWords(Frozen):
 
 class MetaWords(Frozen):
     who: tuple[Phrase, ...]
+    chair: tuple[Phrase, ...]
     question: tuple[Phrase, ...]
     when: tuple[Phrase, ...]
     where: tuple[Phrase, ...]

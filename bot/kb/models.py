@@ -102,6 +102,7 @@ class Briefing(Frozen):
         le=2200,
         description="The year whose figures it reports; if unset, the year before its date.",
     )
+    starts: str | None = Field(default=None, description="When it began on its date, as the transcript gives it.")
     venue: str = Field(min_length=1)
     source: str = Field(min_length=1, description="Transcript path, relative to the knowledge folder.")
     speakers: tuple[Speaker, ...] = Field(min_length=1)

@@ -64,6 +64,9 @@ FIGURE_SETS = [
     pytest.param(FOLDER / "fresh_h.jsonl", 143 / 150, 29 / 30, 4 / 180, id="fresh_h"),
     # First run 144/150, 30/30, 4/180 (2026-12-02, score.py, after the fixes sets G and H showed).
     pytest.param(FOLDER / "fresh_i.jsonl", 147 / 150, 30 / 30, 3 / 180, id="fresh_i"),
+    # First run 113/120, 37/40, 7/160 (2026-12-03, score.py). Four of the misses left are questions about the
+    # briefing, answered in ``facts``, which the scoring rule does not read (it counts them as declines).
+    pytest.param(FOLDER / "fresh_j.jsonl", 116 / 120, 37 / 40, 3 / 160, id="fresh_j"),
 ]
 
 
@@ -100,7 +103,9 @@ FOLLOW_UP_SETS = [
     # First run 44/54, 12/14, 5 wrong of 68 follow-ups (2026-12-02).
     pytest.param(FOLDER / "followups_d.jsonl", 52 / 54, 14 / 14, 1 / 68, id="followups_d"),
     # First run 46/51, 12/14, 3 wrong of 65 follow-ups (2026-12-02, after the fixes set D showed).
-    pytest.param(FOLDER / "followups_e.jsonl", 48 / 51, 13 / 14, 2 / 65, id="followups_e"),
+    pytest.param(FOLDER / "followups_e.jsonl", 49 / 51, 13 / 14, 1 / 65, id="followups_e"),
+    # First run 31/33, 10/12, 2 wrong of 45 follow-ups (2026-12-03).
+    pytest.param(FOLDER / "followups_f.jsonl", 33 / 33, 12 / 12, 0 / 45, id="followups_f"),
 ]
 
 

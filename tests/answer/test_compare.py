@@ -81,6 +81,12 @@ def test_the_slash_commands_compare_and_rank(engine: Engine) -> None:
     assert "Subject" in ranked["text"] and "26.04 trillion yuan" in ranked["text"]  # the aligned table
 
 
+def test_the_share_the_largest_partners_account_for_is_their_figure_not_a_ranking(engine: Engine) -> None:
+    reply = engine.ask("What share of total trade did China's ten largest trading partners account for in 2025?")
+    assert reply.reason == "answer" and reply.answers[0].id == B + "top-ten-partners-share"
+    assert engine.ask("biggest trading partners").reason == "comparison"
+
+
 def test_one_subject_named_is_no_comparison(engine: Engine) -> None:
     reply = engine.ask("trade with asean vs last year")
     assert reply.reason != "comparison"

@@ -86,6 +86,27 @@ def test_goods_replace_goods_and_partners_replace_partners(
     assert reply.answers[0].id == B + (figure or "industrial-robot-exports-growth")
 
 
+def test_a_part_of_the_whole_asked_after_a_partner_keeps_the_partner(engine: Engine) -> None:
+    # "overall" is the whole the BRI's exports contribute to, not a new question about China as a whole; and
+    # "those countries" are the BRI partners still.
+    _, contribution, projects = converse(
+        engine,
+        "How much did exports to Belt and Road partner countries grow last year?",
+        "contribution to overall export growth?",
+        "ok what about exports via contracted projects to those countries",
+    )
+    assert contribution.answers[0].id == B + "bri-exports-contribution"
+    assert projects.answers[0].id == B + "bri-contracted-projects-exports-2025"
+
+
+def test_a_partner_swapped_keeps_a_growth_rate_asked_and_a_narrower_measure_gives_way(engine: Engine) -> None:
+    *_, us = converse(engine, "china eu trade 2025??", "growth", "what about the US?")
+    assert not us.answered and "growth" in us.reading.summary  # no growth rate is stated for US trade
+    assert any("4.01 trillion yuan" in s.label for s in us.suggestions)
+    *_, eu = converse(engine, "high tech exports 2025?", "contribution to export growth", "to the eu?")
+    assert eu.answered and eu.answers[0].id == B + "eu-high-tech-exports-growth"
+
+
 @pytest.mark.parametrize(
     "follow",
     ["what were China's total exports in 2025?", "total trade in 2025", "how many trading partners does China have?"],

@@ -69,6 +69,11 @@ def test_how_many_soes_is_not_the_average_per_soe(engine: Engine) -> None:
         ("by how many points did BRI growth beat overall growth", "bri-trade-2025"),
         ("lithium battery exports", "lithium-battery-exports-growth"),
         ("EVs, lithium batteries and solar panels as a group: export growth", "green-trio-exports-growth"),
+        # The exemptions on the zero-tariff imports, not the imports ("exempted" is one of the figure's names).
+        (
+            "How much in tariffs was exempted on zero-tariff imports into Hainan since December 18?",
+            "hainan-tariff-exemptions",
+        ),
     ],
 )
 def test_the_flow_measure_and_direction_asked(engine: Engine, question: str, expected: str) -> None:
@@ -171,12 +176,28 @@ def test_half_of_a_two_part_question_is_answered_and_the_other_half_named(engine
         ("where was the press conference held", "Briefing", "State Council Information Office"),
         ("who spoke at the briefing", "Speaker", "Wang Jun"),
         ("what does the briefing cover", "Covers", "ASEAN"),
+        ("what time did the presser start", "Briefing", "10 a.m."),
+        # The briefing's title names trade; the question is still about the briefing.
+        (
+            "On what date in January 2026 was the SCIO briefing on China's 2025 imports and exports held?",
+            "Briefing",
+            "14",
+        ),
+        # The chair, not a rank ("position"), and only the chair.
+        ("Who chaired the press conference, and what is her position?", "Speaker", "Shou Xiaoli"),
     ],
 )
 def test_questions_about_the_briefing(engine: Engine, question: str, label: str, text: str) -> None:
     reply = engine.ask(question)
     assert reply.answered and reply.reason == "briefing"
     assert any(f.label == label and text in f.text for f in reply.facts)
+
+
+def test_who_chaired_names_the_chair_alone_and_a_figure_asked_at_the_briefing_is_answered(engine: Engine) -> None:
+    (chair,) = engine.ask("who chaired the briefing").facts
+    assert chair.text.startswith("Shou Xiaoli")
+    said = engine.ask("who said exports grew 6.1% at the briefing")
+    assert said.reason == "answer" and said.answers[0].id == B + "exports-2025"
 
 
 @pytest.mark.parametrize(

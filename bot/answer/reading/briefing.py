@@ -31,6 +31,7 @@ class BriefingParser:
         meta = language.meta
         self._meta = PhraseTable(
             [(p, "who") for p in meta.who]
+            + [(p, "chair") for p in meta.chair]
             + [(p, "when") for p in meta.when]
             + [(p, "where") for p in meta.where]
             + [(p, "what") for p in meta.what]

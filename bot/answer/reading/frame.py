@@ -105,7 +105,7 @@ class Entity(Frozen):
     at: int = 0
 
 
-MetaAsk = Literal["who", "when", "where", "what"]
+MetaAsk = Literal["who", "chair", "when", "where", "what"]
 
 
 class Reading(Frozen):

@@ -36,6 +36,8 @@ Y = 2025 * 12  # January 2025
         ("2026", (Y + 12, Y + 23), None),
         ("up how much compared with 2024?", None, (Y - 12, Y - 1)),
         ("2025 vs 2020", (Y, Y + 11), (Y - 60, Y - 49)),
+        ("did trade in 2025 exceed the 2020 level", (Y, Y + 11), (Y - 60, Y - 49)),
+        ("how much did trade rise above 2020", None, (Y - 60, Y - 49)),
         ("than in the 13th fyp", None, (Y - 108, Y - 49)),
         ("imports may grow", None, None),
     ],
