@@ -57,6 +57,11 @@ class Topic(Frozen):
         default=False,
         description="True when the topic is a country, region or bloc: a question naming another place is declined.",
     )
+    whole: bool = Field(
+        default=False,
+        description="True when the topic stands for all of its group (foreign-trade enterprises, trading partners):"
+        " its figures are the group's as a whole, never those of another subject named with it.",
+    )
 
 
 class Indicator(Frozen):

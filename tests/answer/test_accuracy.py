@@ -51,12 +51,12 @@ def test_indicator_sets(engine: Engine, names: tuple[str, ...], top1: float, dec
 FIGURE_SETS = [
     # (set, right figure and speaker, correct declines, wrong figures at most)
     pytest.param(OTHERS, 166 / 171, 28 / 28, 2 / 199, id="questions-by-others"),
-    pytest.param(FOLDER / "fresh_a.jsonl", 132 / 133, 45 / 47, 3 / 180, id="fresh_a"),
+    pytest.param(FOLDER / "fresh_a.jsonl", 132 / 133, 46 / 47, 2 / 180, id="fresh_a"),
     pytest.param(FOLDER / "fresh_b.jsonl", 139 / 142, 49 / 51, 3 / 193, id="fresh_b"),
-    pytest.param(FOLDER / "fresh_c.jsonl", 126 / 127, 43 / 44, 2 / 171, id="fresh_c"),
+    pytest.param(FOLDER / "fresh_c.jsonl", 126 / 127, 44 / 44, 1 / 171, id="fresh_c"),
     pytest.param(FOLDER / "fresh_d.jsonl", 128 / 131, 47 / 47, 2 / 178, id="fresh_d"),
     pytest.param(FOLDER / "fresh_e.jsonl", 123 / 131, 43 / 45, 8 / 176, id="fresh_e"),
-    pytest.param(FOLDER / "fresh_f.jsonl", 128 / 132, 38 / 45, 11 / 177, id="fresh_f"),
+    pytest.param(FOLDER / "fresh_f.jsonl", 128 / 132, 40 / 45, 9 / 177, id="fresh_f"),
     # First run 123/143, 29/30, 14/173 (2026-12-02); the floor is after fixing general causes it showed.
     pytest.param(FOLDER / "fresh_g.jsonl", 136 / 143, 29 / 30, 7 / 173, id="fresh_g"),
     # First run 135/150, 27/30, 11/180 (2026-12-02, score.py); spelled-out counts written in digits, one-sixth
@@ -66,7 +66,7 @@ FIGURE_SETS = [
     pytest.param(FOLDER / "fresh_i.jsonl", 147 / 150, 30 / 30, 3 / 180, id="fresh_i"),
     # First run 113/120, 37/40, 7/160 (2026-12-03, score.py). Four of the misses left are questions about the
     # briefing, answered in ``facts``, which the scoring rule does not read (it counts them as declines).
-    pytest.param(FOLDER / "fresh_j.jsonl", 116 / 120, 37 / 40, 3 / 160, id="fresh_j"),
+    pytest.param(FOLDER / "fresh_j.jsonl", 116 / 120, 38 / 40, 2 / 160, id="fresh_j"),
 ]
 
 

@@ -78,6 +78,10 @@ def test_a_figure_agrees_only_when_no_slot_contradicts() -> None:
         ("partners with trade over 1 trillion", "partners-over-1-trillion", "amount", 1.0),
         ("what did Lyu Daliang say about EU trade", "eu-trade-2025", "speaker", 1.0),
         ("hainan casinos", "hainan-trade-since-launch", "unmatched", -1.0),
+        # A whole group's figure is not that of another subject named with it.
+        ("number of private trading firms", "trading-entities-count", "topic", -1.0),
+        ("how many companies exhibited at the eighth CIIE?", "trading-entities-count", "topic", -1.0),
+        ("how many foreign trade companies are there", "trading-entities-count", "topic", 1.0),
     ],
 )
 def test_features(engine: Engine, text: str, indicator: str, feature: str, value: float) -> None:

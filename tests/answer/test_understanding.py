@@ -56,6 +56,14 @@ def test_ordinary_words_are_read_not_declined(engine: Engine, question: str, exp
     assert top(engine, question) == expected
 
 
+@pytest.mark.parametrize(
+    "question", ["number of private trading firms", "How many companies exhibited at the eighth CIIE?"]
+)
+def test_a_count_of_all_trading_firms_is_no_count_of_some_of_them(engine: Engine, question: str) -> None:
+    reply = engine.ask(question)
+    assert not reply.answered or reply.answers[0].id != B + "trading-entities-count"
+
+
 def test_how_many_soes_is_not_the_average_per_soe(engine: Engine) -> None:
     reply = engine.ask("how many SOEs trade")  # the briefing gives no count of state-owned enterprises
     assert not reply.answered and "count" in reply.not_found and not reply.answers
