@@ -77,6 +77,11 @@ def test_how_many_soes_is_not_the_average_per_soe(engine: Engine) -> None:
         ("by how many points did BRI growth beat overall growth", "bri-trade-2025"),
         ("lithium battery exports", "lithium-battery-exports-growth"),
         ("EVs, lithium batteries and solar panels as a group: export growth", "green-trio-exports-growth"),
+        # "cos" are companies: the enterprises registered, not the product categories granted access.
+        (
+            "how many new overseas food cos registered w customs in 2025?",
+            "overseas-food-enterprises-registered-increase",
+        ),
         # The exemptions on the zero-tariff imports, not the imports ("exempted" is one of the figure's names).
         (
             "How much in tariffs was exempted on zero-tariff imports into Hainan since December 18?",
