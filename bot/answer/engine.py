@@ -65,6 +65,7 @@ class Engine:
         self._goods_topics = frozenset(goods_topics)
         goods_words = frozenset(stem(w) for t in goods_topics for w in self.reader.words_of_topic[t])
         self._place_topics = frozenset(t.id for t in kb.topics if t.place)
+        # Topics whose figures are their whole group's (all foreign-trade enterprises): never another subject's.
         self._umbrellas = frozenset(t.id for t in kb.topics if t.whole)
         self.followups = FollowUps(
             self.language, {t.id: t.group for t in kb.topics}, goods_words, self.reader.place_words, self._place_topics

@@ -28,7 +28,7 @@ logger = logging.getLogger(__name__)
 MAX_PENDING = 10_000
 BATCH = 200
 # How long the writer gathers after the first question of a batch. Written at once, a busy worker commits once per
-# question: on PostgreSQL that cost a fifth of its throughput in the load bench (a transaction and the server's work
+# question: on PostgreSQL that cost a tenth of its throughput in the load bench (a transaction and the server's work
 # per row, on the same cores). A quarter of a second makes it a few commits a second; a crash loses at most that.
 GATHER_SECONDS = 0.25
 
