@@ -18,7 +18,7 @@ from bot.answer.reading.frame import Flow, Measure, Reading
 from bot.answer.words import PhraseTable, phrase_of, stem
 
 # Slots a follow-up may take from the last question, besides its subject and flow.
-CARRIED = frozenset({"measure", "period", "currency", "words"})
+CARRIED = frozenset({"measure", "period", "currency", "words", "flow"})
 SHORT = 3  # words (stop words aside) up to which a message with no subject, or no slot, continues the last one
 # Words that may stand around "who said that" without making it another question.
 _COURTESY = frozenset({"please", "pls", "plz", "thanks", "thx", "ok", "okay", "so", "hey", "and", "but", "again"})
@@ -156,7 +156,7 @@ class FollowUps:
             update["quantities"] = new.quantities or last.quantities
         if not new.flows and _asks_the_total(text) and last.flows and Flow.TRADE not in last.flows:
             update["flows"], update["flow_weak"] = (Flow.TRADE,), False  # "total value?" after exports: both flows
-        elif not new.flows and not (names_topic and len(last.flows) > 1):
+        elif not new.flows and "flow" in carry and not (names_topic and len(last.flows) > 1):
             # (the two flows of a comparison are not carried to another subject: "duty free sales?")
             update["flows"], update["flow_weak"] = last.flows, last.flow_weak
         if not new.measures and "measure" in carry:
@@ -193,6 +193,10 @@ class FollowUps:
         if new.measures and set(last.words) - self._goods and not new.words:
             # "avg annual growth" after cumulative trade: the average is stated for trade, not for the cumulative sum
             options.append(CARRIED - {"words"})
+        if last.flows and not new.flows and new.measures and set(new.words) - self._goods:
+            # "what value of goods was sold to the mainland, and how much duty was exempted?": what the second
+            # part names (the duty) may be stated with no flow or the other one; it is tried without the first's.
+            options.append(CARRIED - {"flow"})
         if last.currency and new.measures and not new.currency:
             # "growth?" after "in usd?": a growth rate stated in yuan terms only is still the one asked; the reply
             # reads as yuan, so the change shows.

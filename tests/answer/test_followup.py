@@ -99,6 +99,15 @@ def test_a_part_of_the_whole_asked_after_a_partner_keeps_the_partner(engine: Eng
     assert projects.answers[0].id == B + "bri-contracted-projects-exports-2025"
 
 
+def test_the_second_part_of_a_question_may_name_a_figure_of_no_flow(engine: Engine) -> None:
+    # The imports asked first do not carry to the tariff lines, which no flow qualifies.
+    reply = engine.ask(
+        "How much did imports from the least developed countries increase, and what share of tariff lines gets "
+        "zero tariffs?"
+    )
+    assert [a.id for a in reply.answers[: reply.asked]] == [B + "ldc-imports-growth", B + "ldc-zero-tariff-coverage"]
+
+
 def test_a_partner_swapped_keeps_a_growth_rate_asked_and_a_narrower_measure_gives_way(engine: Engine) -> None:
     *_, us = converse(engine, "china eu trade 2025??", "growth", "what about the US?")
     assert not us.answered and "growth" in us.reading.summary  # no growth rate is stated for US trade
