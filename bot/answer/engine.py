@@ -66,7 +66,7 @@ class Engine:
         goods_words = frozenset(stem(w) for t in goods_topics for w in self.reader.words_of_topic[t])
         self._place_topics = frozenset(t.id for t in kb.topics if t.place)
         # Topics whose figures are their whole group's (all foreign-trade enterprises): never another subject's.
-        self._umbrellas = frozenset(t.id for t in kb.topics if t.whole)
+        self._whole_topics = frozenset(t.id for t in kb.topics if t.whole)
         self.followups = FollowUps(
             self.language, {t.id: t.group for t in kb.topics}, goods_words, self.reader.place_words, self._place_topics
         )
@@ -160,7 +160,7 @@ class Engine:
             self.reader.place_words,
             self.reader.product_words,
             self._goods_topics,
-            self._umbrellas,
+            self._whole_topics,
         )
 
     def rank(self, reading: Reading, candidates: list[Profile] | None = None) -> list[Scored]:

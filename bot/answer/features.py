@@ -80,7 +80,7 @@ class Asked:
     subject_words: tuple[tuple[str, frozenset[str]], ...]  # each topic named, with the words that named it
     topic_only: bool  # every subject word typed names a topic ("exports to the EU")
     place_topics: frozenset[str]  # the topics named that are places or partners ("the EU", "Hainan")
-    umbrellas: frozenset[str]  # the topics named that stand for a whole group ("firms": foreign-trade enterprises)
+    wholes: frozenset[str]  # the topics named that stand for a whole group ("firms": foreign-trade enterprises)
     # The topics named that are goods ("high-tech products"): the topic, its name's own words, the words typed
     goods_named: tuple[tuple[str, frozenset[str], frozenset[str]], ...]
     names_place: bool  # a partner, country or region is named (a topic that is a place, or a place entity)
@@ -98,7 +98,7 @@ class Asked:
         place_words: frozenset[str] = frozenset(),
         product_words: frozenset[str] = frozenset(),
         goods_topics: frozenset[str] = frozenset(),
-        umbrella_topics: frozenset[str] = frozenset(),
+        whole_topics: frozenset[str] = frozenset(),
     ) -> Asked:
         words = reading.words
         # Words that named a topic weigh half: the topic feature counts them already, and the word beside them says
@@ -127,7 +127,7 @@ class Asked:
             subject_words=tuple((s.topic, frozenset(s.words)) for s in reading.subjects),
             topic_only=typed <= topic_vocabulary,
             place_topics=frozenset(s.topic for s in reading.subjects if s.topic in place_topics),
-            umbrellas=frozenset(s.topic for s in reading.subjects if s.topic in umbrella_topics),
+            wholes=frozenset(s.topic for s in reading.subjects if s.topic in whole_topics),
             goods_named=tuple(
                 (s.topic, frozenset(phrase_of(s.name)) - _GENERIC_GOODS, frozenset(s.words))
                 for s in reading.subjects
@@ -259,7 +259,7 @@ def _topic(asked: Asked, p: Profile) -> float:
         return 1.0
     if not any(about):
         return -1.0
-    if p.topic in asked.umbrellas:
+    if p.topic in asked.wholes:
         # A group's figure as a whole is not one of the other subject named with it: "number of private trading
         # firms" is no count of all trading firms, "companies at the CIIE" no count of every business entity.
         return -1.0

@@ -101,9 +101,12 @@ class FollowUps:
         ecommerce?", "duty free sales"): when nothing carried to it is stated, it is a question about that subject.
         A partner named ("latam?" after wind turbine exports to BRI countries) asks the same figure of it, or none."""
         slots = reading.flows or reading.measures or reading.period or reading.compared_with or reading.currency
-        partner = any(s.topic in self._place_topics for s in reading.subjects)
+        partner = self._names_partner(reading)
         named = bool(reading.subjects) and not partner and not reading.entities
         return named and not slots and not self.points_back(text)
+
+    def _names_partner(self, reading: Reading) -> bool:
+        return any(s.topic in self._place_topics for s in reading.subjects)
 
     def may_continue(self, reading: Reading, text: str) -> bool:
         """A short message that names something and asks a slot ("ship exports?", "avg per company?"): read
@@ -180,7 +183,7 @@ class FollowUps:
         let go only for another source or currency, whose figures have periods of their own ("and by US data?": the
         first ten months); otherwise December exports are not the year's."""
         options = [CARRIED]
-        swapped = any(s.topic in self._place_topics for s in new.subjects) and not new.flows
+        swapped = self._names_partner(new) and not new.flows
         basic = not last.measures_weak and set(last.measures) <= _BASIC_MEASURES
         if last.measures and not new.measures and not (swapped and basic):
             # A partner swapped for another keeps a growth rate or value asked in so many words: "growth?" then
