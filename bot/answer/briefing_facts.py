@@ -6,24 +6,39 @@ from __future__ import annotations
 from bot.answer.models import Fact
 from bot.answer.reading.frame import Reading
 from bot.kb.base import KnowledgeBase
+from bot.kb.models import Briefing, Speaker
 
 
 def briefing_facts(kb: KnowledgeBase, reading: Reading) -> list[Fact]:
     """The facts that answer ``reading``: the speaker named, or all of them; the date; the venue; the topics."""
     facts: list[Fact] = []
     for briefing in kb.briefings.values():
-        when = f"{briefing.date.day} {briefing.date:%B %Y}" + (f", {briefing.starts}" if briefing.starts else "")
         speakers = [s for s in briefing.speakers if reading.speaker in (None, s.id)]
-        if reading.meta == "chair":  # the chair is the speaker who states no figures
-            speakers = [s for s in speakers if not s.states_figures] or speakers
+        if reading.meta == "chair":
+            speakers = [briefing.chair] if briefing.chair else speakers
         if reading.meta in ("who", "chair", None) or reading.speaker:
-            facts += [Fact(label="Speaker", text=f"{s.name}, {s.role}") for s in speakers]
+            facts += [_speaker_fact(briefing, s) for s in speakers]
         if reading.meta in ("when", "where", None) and not reading.speaker:
-            facts.append(Fact(label="Briefing", text=f"{briefing.title}: {when}, {briefing.venue}"))
+            when = f"{briefing.date.day} {briefing.date:%B %Y}" + (f", {briefing.starts}" if briefing.starts else "")
+            facts.append(_event_fact(briefing, "Briefing", f"{briefing.title}: {when}, {briefing.venue}"))
         if reading.meta == "what" or (reading.meta is None and not reading.speaker):
             groups: dict[str, list[str]] = {}
             for topic in briefing.topics:
                 groups.setdefault(topic.group, []).append(topic.name)
             covered = "; ".join(f"{group}: {', '.join(names)}" for group, names in groups.items())
-            facts.append(Fact(label="Covers", text=f"China's foreign trade in {briefing.reported_year}. {covered}"))
+            text = f"China's foreign trade in {briefing.reported_year}. {covered}"
+            facts.append(_event_fact(briefing, "Covers", text))
     return facts
+
+
+def _speaker_fact(briefing: Briefing, speaker: Speaker) -> Fact:
+    listing = f"{speaker.name}, {speaker.role}"  # as the transcript lists the speakers and the chair
+    return Fact(
+        label="Speaker", text=listing, id=f"{briefing.id}/speaker/{speaker.id}", speaker=speaker.name, quote=listing
+    )
+
+
+def _event_fact(briefing: Briefing, label: str, text: str) -> Fact:
+    chair = briefing.chair.name if briefing.chair else ""
+    quote = briefing.dateline or briefing.title
+    return Fact(label=label, text=text, id=f"{briefing.id}/{label.lower()}", speaker=chair, quote=quote)

@@ -68,7 +68,12 @@ class Engine:
         # Topics whose figures are their whole group's (all foreign-trade enterprises): never another subject's.
         self._whole_topics = frozenset(t.id for t in kb.topics if t.whole)
         self.followups = FollowUps(
-            self.language, {t.id: t.group for t in kb.topics}, goods_words, self.reader.place_words, self._place_topics
+            self.language,
+            {t.id: t.group for t in kb.topics},
+            goods_words,
+            self.reader.place_words,
+            self._place_topics,
+            self._whole_topics,
         )
         self.comparer = Comparer(self)
         # A message that is exactly a topic's name or synonym ("outlook", "exports", "/trade customs") asks for it.

@@ -55,6 +55,7 @@ class FollowUps:
         goods_topic_words: frozenset[str] = frozenset(),
         place_words: frozenset[str] = frozenset(),
         place_topics: frozenset[str] = frozenset(),
+        whole_topics: frozenset[str] = frozenset(),
     ):
         self._groups = groups or {}  # each topic's group: a partner named replaces a partner, not a product
         self._cues = PhraseTable([(p, True) for p in language.followup.cues])
@@ -66,9 +67,12 @@ class FollowUps:
         # "industrial robots?" after equipment exports, "aquatic products?" after dairy imports from Oceania: goods
         # named on their own replace the goods asked before, and the partner stays.
         self._goods = frozenset(stem(w) for p in language.products for w in p) | goods_topic_words
-        self._goods -= {stem(w) for w in language.generic | language.stopwords}
+        self._goods -= {stem(w) for w in language.generic | language.stopwords | language.product_qualifiers}
         self._places = place_words  # countries, provinces, cities: "guangdong alone?" names a place of its own
         self._place_topics = place_topics  # partners and regions: "latam?" after wind turbine exports keeps the goods
+        # Topics of a whole group ("trading partners", "enterprises"): "is it still the top export market?" names
+        # what the last subject is, not another subject.
+        self._whole_topics = whole_topics
 
     def asks_source(self, text: str) -> bool:
         """ "who said that?", "source?": the whole message asks who stated the last answer."""
@@ -105,6 +109,11 @@ class FollowUps:
         named = bool(reading.subjects) and not partner and not reading.entities
         return named and not slots and not self.points_back(text)
 
+    def _carries_goods(self, word: str, last: Reading) -> bool:
+        """Whether ``word`` of the last reading names goods that stay with a subject named anew ("wind turbine
+        exports", then "to the EU?"); "sales" then "how many shoppers" asks the shoppers, not the sales."""
+        return word not in last.topic_words and word in self._goods
+
     def _names_partner(self, reading: Reading) -> bool:
         return any(s.topic in self._place_topics for s in reading.subjects)
 
@@ -128,14 +137,18 @@ class FollowUps:
         pronoun ("ship exports from there")."""
         update: dict[str, object] = {"joins": (), "two_parts": False, "length": max(last.length, new.length)}
         names_topic = bool(new.subjects or new.entities)
-        if names_topic and not self.points_back(text):
+        # A pronoun beside a subject named anew points at that subject ("foreign-invested enterprises, what was
+        # their trade value?"); one of another kind named with it keeps the last ("their trade with ASEAN?").
+        anew = any(s.topic not in self._whole_topics for s in new.subjects)
+        if names_topic and (anew or not self.points_back(text)):
             # "wind turbine exports" then "to the EU?": the EU replaces any partner named before, and the goods
             # named before stay ("wind turbine exports to the EU"); a topic of another kind stays as well.
             kinds = {self._groups.get(s.topic, s.topic) for s in new.subjects}
             kept = tuple(s for s in last.subjects if self._groups.get(s.topic, s.topic) not in kinds)
             update["subjects"] = _unique(kept + new.subjects) if new.subjects else new.subjects
             if not set(new.words) - set(new.topic_words) - self._place_nouns and not new.entities:
-                goods = [(w, at) for w, at in zip(last.words, last.word_at, strict=True) if w not in last.topic_words]
+                pairs = zip(last.words, last.word_at, strict=True)
+                goods = [(w, at) for w, at in pairs if self._carries_goods(w, last)]
                 update["words"] = tuple(w for w, _ in goods) + new.words
                 update["word_at"] = tuple(at for _, at in goods) + new.word_at
                 update["typed"] = tuple(t for t in last.typed if t not in last.topic_words) + new.typed

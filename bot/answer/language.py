@@ -113,6 +113,7 @@ class Language(Frozen):
     abbreviations: dict[Phrase, Phrase]  # "ev" -> ("electric", "vehicle")
     per: dict[str, str]  # "shopper" -> "person": what an average is per
     products: tuple[Phrase, ...]  # HS chapter goods and common headings
+    product_qualifiers: frozenset[str]  # words of those names that name no goods alone ("special", "live")
     indicators: tuple[Phrase, ...]  # economic indicators that are not goods-trade figures
     off_topic: tuple[Phrase, ...]
 
@@ -177,6 +178,7 @@ def language() -> Language:
         abbreviations=_pairs(words["abbreviations"]["words"]),
         per={w: basis for basis, text in words["per"].items() for p in _phrases(text) for w in p},
         products=tuple(dict.fromkeys(p for text in products.values() for p in _phrases(text))),
+        product_qualifiers=_words(nomenclature.get("qualifiers", "")),
         indicators=_phrases(subjects["indicators"]["words"]) + _phrases(subjects["organisations"]["words"]),
         off_topic=_phrases(subjects["off_topic"]["words"]),
     )

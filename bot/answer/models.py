@@ -126,8 +126,13 @@ class Fact(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    label: str  # "Speaker", "Date", "Venue", "Covers"
+    label: str  # "Speaker", "Briefing", "Covers"
     text: str
+    id: str = ""  # "<briefing>/<label>[/<speaker>]", stable, like an answer's
+    # Whom the fact is about: the speaker named; for the briefing's date, venue and topics, its chair, who opened it.
+    # Scripts cite a fact the way they cite a figure, by speaker and quote.
+    speaker: str = ""
+    quote: str = ""  # the transcript's own line: a speaker's listing, or the dateline
 
 
 class Candidate(BaseModel):

@@ -30,6 +30,13 @@ def reply_json(reply: Any) -> dict[str, Any]:
 
     data = reply.model_dump(mode="json")
     data["text"] = reply_text(reply)
+    if reply.facts and not reply.answers:
+        # A question about the briefing is answered by facts from its record. Scripts cite what they read in
+        # ``answers`` (value, speaker, quote), so the facts are listed there too, in that shape.
+        data["answers"] = [
+            {"id": f.id, "kind": "fact", "label": f.label, "value": f.text, "speaker": f.speaker, "quote": f.quote}
+            for f in reply.facts
+        ]
     return data
 
 

@@ -108,6 +108,9 @@ class Briefing(Frozen):
         description="The year whose figures it reports; if unset, the year before its date.",
     )
     starts: str | None = Field(default=None, description="When it began on its date, as the transcript gives it.")
+    dateline: str | None = Field(
+        default=None, description="The transcript's dateline ('Beijing | 10 a.m. Jan. 14, 2026'), quoted for its date."
+    )
     venue: str = Field(min_length=1)
     source: str = Field(min_length=1, description="Transcript path, relative to the knowledge folder.")
     speakers: tuple[Speaker, ...] = Field(min_length=1)
@@ -117,6 +120,11 @@ class Briefing(Frozen):
     def reported_year(self) -> int:
         """The year whose figures the briefing reports (an annual briefing is held early in the next year)."""
         return self.covers_year if self.covers_year is not None else self.date.year - 1
+
+    @property
+    def chair(self) -> Speaker | None:
+        """The chairperson: the speaker who states no figures."""
+        return next((s for s in self.speakers if not s.states_figures), None)
 
     def speaker(self, speaker_id: str) -> Speaker | None:
         """Return the speaker with this id, or None."""

@@ -61,12 +61,11 @@ FIGURE_SETS = [
     pytest.param(FOLDER / "fresh_g.jsonl", 136 / 143, 29 / 30, 7 / 173, id="fresh_g"),
     # First run 135/150, 27/30, 11/180 (2026-12-02, score.py); spelled-out counts written in digits, one-sixth
     # kept to its speaker, the host's questions to any answer.
-    pytest.param(FOLDER / "fresh_h.jsonl", 144 / 150, 29 / 30, 3 / 180, id="fresh_h"),
+    pytest.param(FOLDER / "fresh_h.jsonl", 147 / 150, 29 / 30, 3 / 180, id="fresh_h"),
     # First run 144/150, 30/30, 4/180 (2026-12-02, score.py, after the fixes sets G and H showed).
     pytest.param(FOLDER / "fresh_i.jsonl", 148 / 150, 30 / 30, 2 / 180, id="fresh_i"),
-    # First run 113/120, 37/40, 7/160 (2026-12-03, score.py). Four of the misses left are questions about the
-    # briefing, answered in ``facts``, which the scoring rule does not read (it counts them as declines).
-    pytest.param(FOLDER / "fresh_j.jsonl", 116 / 120, 38 / 40, 2 / 160, id="fresh_j"),
+    # First run 113/120, 37/40, 7/160 (2026-12-03, score.py).
+    pytest.param(FOLDER / "fresh_j.jsonl", 120 / 120, 38 / 40, 2 / 160, id="fresh_j"),
 ]
 
 

@@ -47,6 +47,15 @@ def test_ask_json_decline(capsys: pytest.CaptureFixture[str]) -> None:
     assert "India" in data["text"]
 
 
+def test_ask_json_lists_a_briefing_fact_as_an_answer_with_speaker_and_quote(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "--json", "who is wang jun?"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["reason"] == "briefing" and data["facts"][0]["label"] == "Speaker"
+    (fact,) = data["answers"]
+    assert fact["kind"] == "fact" and fact["speaker"] == "Wang Jun" and "vice minister" in fact["value"]
+    assert fact["quote"] == "Wang Jun, vice minister of the General Administration of Customs of China (GACC)"
+
+
 def test_ask_reads_one_question_per_line_from_stdin() -> None:
     result = tradebot("ask", "-", stdin="asean\n\ntrade with Japan\nhow many business entities traded?\n")
     assert result.returncode == 0, result.stderr

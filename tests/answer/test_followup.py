@@ -248,3 +248,34 @@ def test_what_a_short_follow_up_names_decides_what_is_carried(engine: Engine, th
         assert not reply.answered
     else:
         assert reply.answered and reply.answers[0].id == B + figure
+
+
+@pytest.mark.parametrize(
+    ("thread", "figure"),
+    [
+        # A pronoun beside a subject named anew points at that subject: the private firms' share is not theirs.
+        (
+            (
+                "private enterprises trade value 2025",
+                "ok and foreign-invested enterprises, what was their trade value?",
+                "their share of the total?",
+            ),
+            None,
+        ),
+        # A whole group's noun beside a pronoun says what the last subject is: ASEAN is still the top market.
+        (("asean trade value 2025?", "is it still the top export mkt"), "asean-largest-export-market"),
+        # What the last question counted is not goods that stay: shoppers replace sales.
+        (
+            ("hainan duty-free sales since the launch", "how many shoppers", "per day?"),
+            "hainan-duty-free-daily-shoppers",
+        ),
+        # Abbreviations: "contrib" is the contribution.
+        (("equipment manufacturing exports 2025", "contrib to export growth"), "equipment-exports-contribution"),
+    ],
+)
+def test_a_follow_up_points_back_at_what_its_words_name(engine: Engine, thread, figure: str | None) -> None:
+    reply = converse(engine, *thread)[-1]
+    if figure is None:
+        assert not reply.answered
+    else:
+        assert reply.answered and reply.answers[0].id == B + figure

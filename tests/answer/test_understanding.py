@@ -6,6 +6,7 @@ import pytest
 
 from bot.answer.engine import Engine
 from bot.answer.reading.frame import Flow
+from bot.kb.loader import DEFAULT_KNOWLEDGE_DIR
 from bot.render.text import reply_text
 
 B = "scio-2026-01-14/"
@@ -198,12 +199,34 @@ def test_half_of_a_two_part_question_is_answered_and_the_other_half_named(engine
         ),
         # The chair, not a rank ("position"), and only the chair.
         ("Who chaired the press conference, and what is her position?", "Speaker", "Shou Xiaoli"),
+        # A speaker's position is their role, not a rank.
+        ("What position does Wang Jun hold at the General Administration of Customs?", "Speaker", "vice minister"),
+        ("lyu daliang's job title?", "Speaker", "spokesperson of the GACC"),
     ],
 )
 def test_questions_about_the_briefing(engine: Engine, question: str, label: str, text: str) -> None:
     reply = engine.ask(question)
     assert reply.answered and reply.reason == "briefing"
     assert any(f.label == label and text in f.text for f in reply.facts)
+
+
+def test_a_fact_about_the_briefing_is_cited_by_whom_it_is_about_and_the_transcripts_own_line(engine: Engine) -> None:
+    source = (DEFAULT_KNOWLEDGE_DIR / "sources" / "scio-2026-01-14-china-trade-2025.txt").read_text(encoding="utf-8")
+    (who,) = engine.ask("who is Lyu Daliang").facts
+    assert who.speaker == "Lyu Daliang" and who.quote in source and who.id == "scio-2026-01-14/speaker/lyu-daliang"
+    (when,) = engine.ask("when was the briefing held").facts
+    assert when.speaker == "Shou Xiaoli" and when.quote == "Beijing | 10 a.m. Jan. 14, 2026" and when.quote in source
+
+
+def test_china_s_position_as_the_largest_trading_nation_is_its_rank(engine: Engine) -> None:
+    for question in ("china's position as the largest trading nation", "is china still the biggest trading country?"):
+        assert engine.ask(question).answers[0].id == B + "largest-trading-nation"
+
+
+def test_a_qualifier_of_a_goods_name_names_no_goods_and_a_start_verb_is_no_subject(engine: Engine) -> None:
+    # "special" is a word of "special woven fabrics", and no goods of its own; "began" says since when.
+    reply = engine.ask("hainan duty free sales since special customs operations began")
+    assert reply.answered and reply.answers[0].id == B + "hainan-duty-free-sales"
 
 
 def test_who_chaired_names_the_chair_alone_and_a_figure_asked_at_the_briefing_is_answered(engine: Engine) -> None:

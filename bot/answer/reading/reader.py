@@ -57,6 +57,7 @@ class Reader:
         self._year_on_year = PhraseTable([(p, True) for p in language.year_on_year])
         # Words that name goods: a figure about goods nobody named is about something narrower than the question.
         self.product_words = frozenset(w for p in language.products for w in p) - language.generic - language.stopwords
+        self.product_words -= language.product_qualifiers
         # Each topic's words, from its name and synonyms; a figure whose subject holds one is about that topic too.
         self.words_of_topic = {
             t.id: frozenset(w for alias in (t.name, *t.synonyms) for w in phrase_of(alias)) for t in kb.topics
