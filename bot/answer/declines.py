@@ -73,11 +73,11 @@ def explain_decline(reading: Reading, ranked: list[Scored], engine: Engine) -> D
         entity = reading.entities[0]
         return Decline(reason="place" if entity.kind == "place" else "unknown", not_found=entity.name)
     if Measure.BALANCE in reading.measures:
-        subject = _subject(reading)
+        subject = _subject(reading, engine.whole_topics)
         closest = _closest(reading, "measure", engine)
         return Decline(reason="kind", not_found=_missing("measure", reading, subject), suggestions=closest)
     if not ranked:
-        return Decline(reason="unknown", not_found=_subject(reading) or reading.text[:80])
+        return Decline(reason="unknown", not_found=_subject(reading, engine.whole_topics) or reading.text[:80])
     scoring = engine.scoring
     best = ranked[0]
     conflict = scoring.worst_conflict(best.features)
@@ -94,7 +94,7 @@ def explain_decline(reading: Reading, ranked: list[Scored], engine: Engine) -> D
         if asked_slot:
             best = asked_slot[0]
             conflict = scoring.worst_conflict(best.features)
-    subject = _subject(reading)
+    subject = _subject(reading, engine.whole_topics)
     if conflict == "unmatched" and reading.unmatched:
         return Decline(reason="unknown", not_found=" ".join(reading.unmatched))
     if conflict in _RELAXED:
@@ -125,8 +125,11 @@ def _reason(conflict: str) -> str:
     return "period" if conflict in {"period", "comparison"} else "kind"
 
 
-def _subject(reading: Reading) -> str:
+def _subject(reading: Reading, wholes: frozenset[str] = frozenset()) -> str:
     names = [s.name for s in reading.subjects] + [e.name for e in reading.entities]
+    if len(reading.subjects) == 1 and not reading.entities and reading.subjects[0].topic in wholes and reading.typed:
+        # "'little giant' firms": the words typed say which firms; the briefing does count all trading firms.
+        return f"{' '.join(reading.typed)} ({names[0]})"
     if names:
         return " and ".join(names)
     return " ".join(reading.typed)

@@ -22,7 +22,7 @@ from bot.answer.kb_replies import entry_answer, topic_reply
 from bot.answer.language import language
 from bot.answer.models import Answer, Candidate, Reply
 from bot.answer.normalize import MAX_CHARS
-from bot.answer.parts import measure_split, split, word_split
+from bot.answer.parts import list_split, measure_split, split, word_split
 from bot.answer.profiles import Profile, build_profiles
 from bot.answer.reading.frame import Flow, Measure, Reading, ReadingView
 from bot.answer.reading.reader import Reader
@@ -53,6 +53,7 @@ class Engine:
         self.reader = Reader(self.language, kb, self.index)
         self.profiles: list[Profile] = build_profiles(self.reader, self.index)
         self._national = [p for p in self.profiles if p.national]
+        self._subject_words = frozenset().union(*(p.core for p in self.profiles))  # what figures are about
         self._offering: dict[Measure, list[Profile]] = {}
         for profile in self.profiles:
             for measure in profile.offers:
@@ -66,14 +67,14 @@ class Engine:
         goods_words = frozenset(stem(w) for t in goods_topics for w in self.reader.words_of_topic[t])
         self._place_topics = frozenset(t.id for t in kb.topics if t.place)
         # Topics whose figures are their whole group's (all foreign-trade enterprises): never another subject's.
-        self._whole_topics = frozenset(t.id for t in kb.topics if t.whole)
+        self.whole_topics = frozenset(t.id for t in kb.topics if t.whole)  # a whole group: "firms", "partners"
         self.followups = FollowUps(
             self.language,
             {t.id: t.group for t in kb.topics},
             goods_words,
             self.reader.place_words,
             self._place_topics,
-            self._whole_topics,
+            self.whole_topics,
         )
         self.comparer = Comparer(self)
         # A message that is exactly a topic's name or synonym ("outlook", "exports", "/trade customs") asks for it.
@@ -165,7 +166,8 @@ class Engine:
             self.reader.place_words,
             self.reader.product_words,
             self._goods_topics,
-            self._whole_topics,
+            self.whole_topics,
+            self._subject_words,
         )
 
     def rank(self, reading: Reading, candidates: list[Profile] | None = None) -> list[Scored]:
@@ -236,8 +238,12 @@ class Engine:
         firsts = first_reply.answers[: first_reply.asked]
         known = {a.id for a in firsts}
         later = self.reader.read(second)
-        for carry in self.followups.carried(first_reading, later):
-            second_reading = self.followups.merge(first_reading, later, second, carry)
+        tried = [
+            reading
+            for carry in self.followups.carried(first_reading, later)
+            for reading in self._with_context(first_reading, self.followups.merge(first_reading, later, second, carry))
+        ]
+        for second_reading in tried:
             second_reply = self._reply(second, second_reading)
             # The first clause's figure again is no answer to the second ("…, and what were sales?" carried "how
             # many"): try carrying less.
@@ -252,6 +258,21 @@ class Engine:
         return Reply.model_construct(  # every field is a value the engine built and typed
             query=text, answered=True, reason="answer", answers=answers, asked=len(answers), missing=[], reading=view
         )
+
+    @staticmethod
+    def _with_context(first: Reading, second: Reading) -> list[Reading]:
+        """The second clause narrowed by the first clause's words, then as it is: "under the processing value-added
+        exemption, how much was sold …, and how much in duties was waived?" asks the duties of that exemption."""
+        extra = [(w, at) for w, at in zip(first.words, first.word_at, strict=True) if w not in second.words]
+        if not extra or not second.words:
+            return [second]
+        words = tuple(w for w, _ in extra) + second.words
+        # The first clause's positions come before the second's: nothing joins them ("joins" are the second's).
+        at = tuple(at for _, at in extra) + tuple(a + len(first.text) for a in second.word_at)
+        narrowed = second.model_copy(
+            update={"words": words, "word_at": at, "typed": second.typed + tuple(w for w, _ in extra)}
+        )
+        return [narrowed, second]
 
     def _reply(self, text: str, reading: Reading) -> Reply:
         """The reply to a message read as ``reading``."""
@@ -321,11 +342,26 @@ class Engine:
         """ "Electronic components and computer parts": two figures when no one figure names every subject word and
         each side of the "and" has an answer of its own; otherwise the message is one question."""
         best = single[0]
+        listed = list_split(reading)
+        if listed and (best is None or best.features.subject < FULL_COVERAGE):
+            found = self._sides(reading, listed, single, listed=True)
+            if len(found[0]) > 1:
+                return found
         sides = word_split(reading)
         if not sides or (best is not None and (best.features.subject >= FULL_COVERAGE or best.features.group > 0)):
             return [reading], [single]  # one figure names it all, or names the group whose members are listed
         if best is not None and _joined_in_a_name(reading, best.profile):
             return [reading], [single]  # "agri & food companies": the "and" is inside the figure's own subject
+        return self._sides(reading, sides, single)
+
+    def _sides(
+        self,
+        reading: Reading,
+        sides: list[list[Reading]],
+        single: tuple[Scored | None, list[Scored]],
+        listed: bool = False,
+    ) -> tuple[list[Reading], list[tuple[Scored | None, list[Scored]]]]:
+        """A figure per side, each side's best option; the message whole when a side has none."""
         parts: list[Reading] = []
         bests: list[tuple[Scored | None, list[Scored]]] = []
         for options in sides:
@@ -334,10 +370,12 @@ class Engine:
             if not answered:
                 return [reading], [single]
             option, found = max(answered, key=lambda pair: pair[1][0].score)  # type: ignore[union-attr]
+            if listed and bests and bests[-1][0].profile is found[0].profile:  # type: ignore[union-attr]
+                continue  # "ship / offshore gear + biopharma": neighbours naming one figure are one thing listed
             parts.append(option)
             bests.append(found)
-        if bests[0][0].profile is bests[1][0].profile:  # type: ignore[union-attr]
-            return [reading], [single]
+        if len(parts) < 2 or len({id(found[0].profile) for found in bests}) < len(bests):  # type: ignore[union-attr]
+            return [reading], [single]  # two sides found the same figure: one question after all
         return parts, bests
 
     def _two_by_measures(

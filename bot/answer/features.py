@@ -85,6 +85,8 @@ class Asked:
     goods_named: tuple[tuple[str, frozenset[str], frozenset[str]], ...]
     names_place: bool  # a partner, country or region is named (a topic that is a place, or a place entity)
     products: frozenset[str]  # the words typed that name goods (Harmonized System)
+    # Words typed beside the topics named that are some figure's own subject ("little giant" beside "firms")
+    specific: frozenset[str]
     unmatched: float  # the unmatched feature, the same for every figure
 
     @classmethod
@@ -99,6 +101,7 @@ class Asked:
         product_words: frozenset[str] = frozenset(),
         goods_topics: frozenset[str] = frozenset(),
         whole_topics: frozenset[str] = frozenset(),
+        subject_words: frozenset[str] = frozenset(),
     ) -> Asked:
         words = reading.words
         # Words that named a topic weigh half: the topic feature counts them already, and the word beside them says
@@ -138,6 +141,7 @@ class Asked:
             or bool(set(words) & place_words),
             unmatched=_unmatched(reading),
             products=frozenset(words) & product_words,  # goods typed beside the topics named
+            specific=(typed - topic_vocabulary) & subject_words,
         )
 
 
@@ -230,6 +234,9 @@ def _extra(asked: Asked, p: Profile) -> float:
     return -min(MAX_SOFT_EXTRA, extra / 4)
 
 
+_AMOUNTS = frozenset({"value", "count", "volume"})  # kinds of figure that add up over a group's members
+
+
 def _group(asked: Asked, p: Profile) -> float:
     """-0.5 when one member of a listed group is asked and the figure is the group's ("solar panels" against
     "EVs, lithium batteries and solar panels"): a member's own figure comes first when there is one, and the group's
@@ -238,8 +245,15 @@ def _group(asked: Asked, p: Profile) -> float:
         return 0.0
     named = [member for member in p.members if member & asked.typed_words]
     if len(named) == 1:
-        # A province is not the seven provinces: a place's figure is its own or none.
-        return -1.0 if named[0] <= p.places else -0.5
+        # A province is not the seven provinces: a place's figure is its own or none. Nor is the group's amount
+        # (value, count, volume) a member's: it is their sum. A rate stated for the group may be given, noted.
+        if named[0] <= p.places:
+            return -1.0
+        if p.entry.indicator.kind in _AMOUNTS:
+            # (unless the group is named too: "'new trio' exports, for a piece on NEVs")
+            group_named = any(topic == p.topic and not words <= named[0] for topic, words in asked.subject_words)
+            return -0.5 if group_named else -1.0
+        return -0.5
     return 0.5 if named else 0.0
 
 
@@ -255,6 +269,10 @@ def _currency(r: Reading, p: Profile) -> float:
 
 def _topic(asked: Asked, p: Profile) -> float:
     about = [topic == p.topic or words <= p.about for topic, words in asked.subject_words]
+    if p.topic in asked.wholes and asked.specific and p.about.isdisjoint(asked.specific):
+        # The whole group named with what some narrower figure is about, which this one is not: "how many 'little
+        # giant' firms" asks no count of every trading firm.
+        return -1.0
     if all(about):
         return 1.0
     if not any(about):

@@ -22,6 +22,10 @@ _FORMATTING = re.compile(r"[*_~`>]+")
 _JOINED_BY_AMPERSAND = re.compile(r"\b(\w{2,})&(\w{2,})\b")
 _NUMBER_SIGN_ONE = re.compile(r"(?<!\w)#\s?1\b")  # "#1 export market": a rank, not the number 1
 _PUNCT = re.compile(r"[^\w\s%.&'-]|(?<!\w)[.'-]|[.'-](?!\w)")
+# "clothes + kitchenware", "by sea / land / air": a plus or slash between words lists them ("y/y" is one word).
+_LISTED = re.compile(r"(?<=[a-z]{2})\s*[/+]\s*(?=[a-z]{2})")
+# "by sea, land and air": a comma before the list's last "and" lists too (other commas part nothing).
+_LISTED_COMMA = re.compile(r"(?<=[a-z]{2}),\s+(?=(?:by\s+)?[a-z]{2,}(?:\s+[a-z]+)?\s+(?:and|or)\s)")
 
 
 def strip_slack_markup(text: str) -> str:
@@ -48,6 +52,7 @@ def words(text: str) -> list[str]:
     text = unicodedata.normalize("NFKC", text).lower()
     text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", " ")
     text = _NUMBER_SIGN_ONE.sub(" number one ", text)
+    text = _LISTED_COMMA.sub(" and ", _LISTED.sub(" and ", text))
     text = _PUNCT.sub(" ", text).replace(" & ", " and ")
     # "belt&road" is two words joined; "m&e" and "s&p" are abbreviations the language data knows whole.
     text = _JOINED_BY_AMPERSAND.sub(r"\1 and \2", text)

@@ -15,9 +15,10 @@ def split(reading: Reading) -> list[Reading]:
 def word_split(reading: Reading) -> list[list[Reading]]:
     """ "Electronic components and computer parts", "by sea and by air": the subject words on either side of a
     join, each side with the rest of the reading; the words that named a topic go with both sides. The second side
-    is also offered with the first side's context ("how many categories of farm products gained market access, and
-    from how many countries": the countries of market access). A guess: the engine takes it only when no one
-    figure names every word ("mechanical and electrical products" is one figure) and both sides find a figure.
+    is also offered with the first side's context, without its first word and whole ("how many categories of farm
+    products gained market access, and from how many countries": the countries of market access). A guess: the
+    engine takes it only when no one figure names every word ("mechanical and electrical products" is one figure)
+    and both sides find a figure.
 
     Returns:
         [] when there is no split, else [[first side], [second side, second side with the first's context]].
@@ -32,12 +33,35 @@ def word_split(reading: Reading) -> list[list[Reading]]:
             right = [(w, at) for w, at in own if at > join]
             if left and right:
                 common = [] if own is pairs else shared
-                context = left[1:] if len(left) > 1 else []
                 second = [_with_words(reading, common + right)]
-                if context:
+                # The first side's words after its first, then all of them: "processing value-added exemption, how
+                # much was sold … and how much duty was exempted" asks the duty of that exemption.
+                for context in (left[1:], left) if len(left) > 1 else ():
                     second.append(_with_words(reading, common + context + right))
                 return [[_with_words(reading, common + left)], second]
     return []
+
+
+def list_split(reading: Reading) -> list[list[Reading]]:
+    """ "By sea, land and air": three or more things listed, a side each (one option per side), every join parting
+    subject words; [] otherwise. The engine tries it before ``word_split``, which splits at one join."""
+    pairs = list(zip(reading.words, reading.word_at, strict=True))
+    shared = [(w, at) for w, at in pairs if w in reading.topic_words]
+    own = [p for p in pairs if p not in shared]
+    cuts = sorted(reading.joins)
+    if len(cuts) < 2:
+        return []
+    bounds = [-1, *cuts, 10**6]
+    sides = [[(w, at) for w, at in own if low < at < high] for low, high in zip(bounds, bounds[1:], strict=False)]
+    if not all(sides):
+        return []
+    options = [[_with_words(reading, shared + side)] for side in sides]
+    # The first side may hold the message's preamble too ("logistics question: … by sea, by land and by air"): it
+    # is also tried with the words next to the first join alone.
+    near = [(w, at) for w, at in sides[0] if at >= cuts[0] - 2]
+    if near and near != sides[0]:
+        options[0].append(_with_words(reading, shared + near))
+    return options
 
 
 def measure_split(reading: Reading) -> list[Reading]:

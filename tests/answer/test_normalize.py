@@ -42,3 +42,20 @@ def test_us_after_a_preposition_and_before_a_trade_word_is_the_country() -> None
 
     assert "us" in message_words("y/y growth for us trade?")[1]
     assert "us" not in message_words("tell us exports growth")[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        ("clothes + kitchenware", ["clothes", "and", "kitchenware"]),
+        ("by sea / land / air", ["by", "sea", "and", "land", "and", "air"]),
+        ("by sea, land and air", ["by", "sea", "and", "land", "and", "air"]),
+        ("by sea, by land and by air", ["by", "sea", "and", "by", "land", "and", "by", "air"]),
+        # Other commas and slashes part nothing: a preamble, "y/y", numbers.
+        ("hello, what was trade", ["hello", "what", "was", "trade"]),
+        ("exports y/y", ["exports", "y", "y"]),
+        ("1tn/100bn", ["1tn", "100bn"]),
+    ],
+)
+def test_a_plus_a_slash_or_a_listing_comma_between_words_lists_them(text: str, listed: list[str]) -> None:
+    assert words(text) == listed

@@ -166,6 +166,33 @@ def test_lithium_batteries_on_their_own_are_not_the_group(engine: Engine) -> Non
             "electronic-components-imports-growth",
             "computer-parts-imports-growth",
         ),
+        # The second part asks the duty of the exemption the first part named, not another exemption.
+        (
+            "Under the processing value-added exemption, how much was sold from Hainan to the mainland and how much "
+            "duty was exempted?",
+            "hainan-processing-value-added-sales",
+            "hainan-processing-value-added-duty-exemptions",
+        ),
+        # The same as two clauses: the second is narrowed by the first's words.
+        (
+            "Under Hainan's processing value-added tax exemption, how much in goods was sold to the mainland, and how "
+            "much in import duties was waived?",
+            "hainan-processing-value-added-sales",
+            "hainan-processing-value-added-duty-exemptions",
+        ),
+        # "population" is no word of the middle-income group's figure.
+        ("china population and middle income group size", "china-population", "china-middle-income-group"),
+        (
+            "china exports to eu of clothes + kitchenware growth?",
+            "eu-garment-exports-growth",
+            "eu-kitchenware-exports-growth",
+        ),
+        # Two things listed that one figure names together, and a third.
+        (
+            "yrd ship/offshore gear + biopharma exports growth",
+            "yrd-ships-offshore-exports-growth",
+            "yrd-biopharma-exports-growth",
+        ),
     ],
 )
 def test_two_figures_asked_are_both_answered_first(engine: Engine, question: str, first: str, second: str) -> None:
@@ -227,6 +254,38 @@ def test_a_qualifier_of_a_goods_name_names_no_goods_and_a_start_verb_is_no_subje
     # "special" is a word of "special woven fabrics", and no goods of its own; "began" says since when.
     reply = engine.ask("hainan duty free sales since special customs operations began")
     assert reply.answered and reply.answers[0].id == B + "hainan-duty-free-sales"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["bri trade by sea / land / air growth?", "Logistics question: how did BRI trade by sea, by land and by air grow?"],
+)
+def test_three_things_listed_are_three_figures(engine: Engine, question: str) -> None:
+    reply = engine.ask(question)
+    assert reply.asked == 3
+    assert [a.id.removeprefix(B) for a in reply.answers[:3]] == [
+        "bri-water-transport-trade-growth", "bri-land-transport-trade-growth", "bri-air-transport-trade-growth"
+    ]  # fmt: skip
+
+
+def test_a_groups_amount_is_no_members_and_its_rate_is_given_with_a_note(engine: Engine) -> None:
+    value = engine.ask("ev exports value 2025")
+    assert not value.answered and value.suggestions[0].label.startswith("New trio")
+    growth = engine.ask("EV exports growth?")
+    assert growth.answered and growth.answers[0].note and "27.1%" in growth.answers[0].value
+    named = engine.ask('How much were "new trio" exports worth in 2025? writing a piece on NEVs and PV')
+    assert named.answers[0].id == B + "new-trio-exports-2025"
+
+
+def test_a_whole_group_named_with_words_of_a_narrower_figure_is_not_its_count(engine: Engine) -> None:
+    reply = engine.ask("how many 'little giant' firms r there?")
+    assert not reply.answered
+    assert "little giant" in reply_text(reply)  # the decline names what was asked, not "foreign-trade enterprises"
+    assert engine.ask("how many foreign trade firms are there?").answers[0].id == B + "trading-entities-count"
+
+
+def test_a_short_form_is_expanded_not_spelled_as_another_word(engine: Engine) -> None:
+    assert engine.ask("wto 2026 global merch trade forecast??").answers[0].id == B + "wto-2026-forecast"
 
 
 def test_who_chaired_names_the_chair_alone_and_a_figure_asked_at_the_briefing_is_answered(engine: Engine) -> None:

@@ -65,6 +65,8 @@ class Reader:
         self.topic_words = frozenset().union(*self.words_of_topic.values()) - stop
         gazetteer_words = {w for phrase in _gazetteer_phrases(language) for w in phrase}
         known = set(index.idf) | index.surface | self.slot_words | gazetteer_words | self.place_words
+        # A short form is expanded, never corrected ("merch" is merchandise, not March).
+        known |= {short[0] for short in language.abbreviations if len(short) == 1}
         # Country names are targets too: "south koera" is South Korea, which the briefing does not cover.
         places = {w for w in self.place_words if len(w) > 3}
         # So are goods' names and the singular of the briefing's plural words ("garmnet": garments is two edits away).
