@@ -22,7 +22,7 @@ from bot.answer.kb_replies import entry_answer, topic_reply
 from bot.answer.language import language
 from bot.answer.models import Answer, Candidate, Reply
 from bot.answer.normalize import MAX_CHARS
-from bot.answer.parts import list_split, measure_split, split, word_split
+from bot.answer.parts import flow_split, list_split, measure_split, split, word_split
 from bot.answer.profiles import Profile, build_profiles
 from bot.answer.reading.frame import Flow, Measure, Reading, ReadingView
 from bot.answer.reading.reader import Reader
@@ -293,6 +293,11 @@ class Engine:
         declines: list[Decline] = []
         parts = split(reading)
         bests = [self.best(part) for part in parts]
+        if len(parts) > 1 and any(best is None for best, _ in bests):
+            by_flow = flow_split(reading)
+            flow_bests = [self.best(part) for part in by_flow]
+            if by_flow and by_flow != parts and all(best is not None for best, _ in flow_bests):
+                parts, bests = by_flow, flow_bests
         if len(parts) == 1:
             parts, bests = self._two_by_words(reading, bests[0])
         if len(parts) == 1:

@@ -88,12 +88,22 @@ def _named_parts(reading: Reading) -> list[Reading]:
     if reading.two_parts and len(named) == 2:
         first, second = sorted(named, key=lambda n: n.at)
         return [only(reading, first), only(reading, second)]
-    if len(reading.flows) == 2 and not reading.measures & {Measure.MULTIPLE, Measure.MARGIN}:
-        # ("imports relative to exports" asks one figure: a multiple of the two)
-        return [reading.model_copy(update={"flows": (flow,)}) for flow in reading.flows]
+    by_flow = flow_split(reading)
+    if by_flow:
+        return by_flow
     if len(reading.quantities) == 2:
         return [reading.model_copy(update={"quantities": (q,)}) for q in reading.quantities]
     return [reading]
+
+
+def flow_split(reading: Reading) -> list[Reading]:
+    """ "Exports and imports": a reading per flow, or [] when one flow (or a multiple of the two) is asked. The
+    engine also tries it where a split by the things named leaves one unanswered ("the EU's share of consumer-goods
+    imports and of consumer-goods exports")."""
+    if len(reading.flows) == 2 and not reading.measures & {Measure.MULTIPLE, Measure.MARGIN}:
+        # ("imports relative to exports" asks one figure: a multiple of the two)
+        return [reading.model_copy(update={"flows": (flow,), "two_parts": False}) for flow in reading.flows]
+    return []
 
 
 def only(reading: Reading, named: Subject | Entity) -> Reading:

@@ -180,6 +180,18 @@ def test_lithium_batteries_on_their_own_are_not_the_group(engine: Engine) -> Non
             "hainan-processing-value-added-sales",
             "hainan-processing-value-added-duty-exemptions",
         ),
+        # The things named are not the two parts: the flows are.
+        (
+            "What proportion of China's consumer-goods imports and of its consumer-goods exports does the EU "
+            "represent?",
+            "eu-consumer-goods-import-share",
+            "eu-consumer-goods-export-share",
+        ),
+        (
+            "On an average day, how many people shopped duty-free in Hainan and how much did they spend?",
+            "hainan-duty-free-daily-shoppers",
+            "hainan-duty-free-daily-sales",
+        ),
         # "population" is no word of the middle-income group's figure.
         ("china population and middle income group size", "china-population", "china-middle-income-group"),
         (
@@ -282,6 +294,24 @@ def test_a_whole_group_named_with_words_of_a_narrower_figure_is_not_its_count(en
     assert not reply.answered
     assert "little giant" in reply_text(reply)  # the decline names what was asked, not "foreign-trade enterprises"
     assert engine.ask("how many foreign trade firms are there?").answers[0].id == B + "trading-entities-count"
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("How concentrated is China's trade among its ten biggest partners?", "top-ten-partners-share"),
+        (
+            "From how many countries and regions did China's purchases increase last year?",
+            "import-source-countries-growth",
+        ),
+        (
+            "What was Hainan's goods trade from mid-December to Jan 10, and how much higher was it year on year?",
+            "hainan-trade-since-launch",
+        ),
+    ],
+)
+def test_paraphrases_of_a_figure(engine: Engine, question: str, figure: str) -> None:
+    assert engine.ask(question).answers[0].id == B + figure
 
 
 def test_a_short_form_is_expanded_not_spelled_as_another_word(engine: Engine) -> None:

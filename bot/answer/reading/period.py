@@ -189,7 +189,8 @@ class PeriodParser:
             second = self._month_names.find(tokens[end + 1 : end + 2], set())
             if second and second[0].value > first:
                 last, end = second[0].value, end + 2
-            elif second and days:  # "Dec 18 to Jan 10": into the next year, an event's span
+            elif second and (days or _DAY.fullmatch(_at(tokens, end + 2))):
+                # "Dec 18 to Jan 10", "mid-December to Jan 10": into the next year, an event's span
                 return self._into_next_year(tokens, i, end + 2, first, second[0].value)
         before = _word_before(tokens, i)
         if days and before in {"since", "on", "from"}:  # "since Dec 18", "since the dec 18 launch": from an event on

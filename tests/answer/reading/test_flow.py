@@ -28,6 +28,9 @@ EX, IM, TR = Flow.EXPORTS, Flow.IMPORTS, Flow.TRADE
         ("imports and exports, respectively", (IM, EX)),
         ("which grew faster, exports or imports?", (EX, IM)),
         ("how big is the economy", ()),
+        ("what did china ship to BRI partners", (EX,)),
+        ("from how many countries did china's purchases increase", (IM,)),
+        ("ship exports growth", (EX,)),
     ],
 )
 def test_flows(reader: Reader, text: str, flows: tuple[Flow, ...]) -> None:

@@ -56,6 +56,7 @@ def test_periods(reader: Reader, text: str, span: tuple[int, int] | None, compar
         "since dec 18",
         "since the dec 18 launch",
         "Dec. 18, 2025 - Jan. 14, 2026",
+        "from mid-December to Jan 10",
     ],
 )
 def test_a_span_from_a_date_is_an_event(reader: Reader, text: str) -> None:
