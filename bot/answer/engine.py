@@ -134,15 +134,24 @@ class Engine:
         """The follow-up's reading with what it leaves unsaid carried from the last one, carrying less where that
         is what is stated: "exports to them?" after BRI trade's value is the growth of exports to them, not the
         value of the narrower exports through contracted projects that alone has a value."""
+        carries = self.followups.carried(last, new)
+        if new.words and not new.flows and last.flows and not self.followups.names_partner(new):
+            # "by land?" after exports to BRI partners, "duty free sales" after Hainan's imports: what the follow-up
+            # names may be stated for another flow, or none. (A partner named keeps it: "from the us?")
+            carries += [carry - {"flow"} for carry in carries if "flow" in carry]
         options = []
-        for carry in self.followups.carried(last, new):
+        for carry in carries:
             merged = self.followups.merge(last, new, text, carry)
             best, _ = self.best(merged)
             options.append((merged, best))
-            if best is not None and best.features.extra >= 0:
-                return merged  # stated, and about exactly what was asked
-        answered = [merged for merged, best in options if best is not None]
-        return answered[0] if answered else options[0][0]
+            if best is not None and best.features.extra >= 0 and set(new.words) <= best.profile.about:
+                return merged  # stated, about exactly what was asked, and about what the follow-up names
+        # Else a figure about what the follow-up names, then one about exactly what was asked, then any stated one.
+        stated = [(merged, best) for merged, best in options if best is not None]
+        ranked = [merged for merged, best in stated if set(new.words) <= best.profile.about]
+        ranked += [merged for merged, best in stated if best.features.extra >= 0]
+        ranked += [merged for merged, _ in stated]
+        return ranked[0] if ranked else options[0][0]
 
     def compare(self, text: str, *, rank: bool = False) -> Reply:
         """ "/trade compare asean eu", "/trade rank partners by growth": a figure per subject named, side by side

@@ -105,7 +105,7 @@ class FollowUps:
         ecommerce?", "duty free sales"): when nothing carried to it is stated, it is a question about that subject.
         A partner named ("latam?" after wind turbine exports to BRI countries) asks the same figure of it, or none."""
         slots = reading.flows or reading.measures or reading.period or reading.compared_with or reading.currency
-        partner = self._names_partner(reading)
+        partner = self.names_partner(reading)
         named = bool(reading.subjects) and not partner and not reading.entities
         return named and not slots and not self.points_back(text)
 
@@ -114,7 +114,7 @@ class FollowUps:
         exports", then "to the EU?"); "sales" then "how many shoppers" asks the shoppers, not the sales."""
         return word not in last.topic_words and word in self._goods
 
-    def _names_partner(self, reading: Reading) -> bool:
+    def names_partner(self, reading: Reading) -> bool:
         return any(s.topic in self._place_topics for s in reading.subjects)
 
     def may_continue(self, reading: Reading, text: str) -> bool:
@@ -196,7 +196,7 @@ class FollowUps:
         let go only for another source or currency, whose figures have periods of their own ("and by US data?": the
         first ten months); otherwise December exports are not the year's."""
         options = [CARRIED]
-        swapped = self._names_partner(new) and not new.flows
+        swapped = self.names_partner(new) and not new.flows
         basic = not last.measures_weak and set(last.measures) <= _BASIC_MEASURES
         if last.measures and not new.measures and not (swapped and basic):
             # A partner swapped for another keeps a growth rate or value asked in so many words: "growth?" then

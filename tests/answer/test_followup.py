@@ -269,6 +269,13 @@ def test_what_a_short_follow_up_names_decides_what_is_carried(engine: Engine, th
             ("hainan duty-free sales since the launch", "how many shoppers", "per day?"),
             "hainan-duty-free-daily-shoppers",
         ),
+        # What the follow-up names is stated for another flow: trade by land, not exports.
+        (
+            ("How much did China trade with Belt and Road partner countries in 2025?", "exports to them?", "by land?"),
+            "bri-land-transport-trade-growth",
+        ),
+        # A partner named keeps the flow: imports from the US are not stated.
+        (("imports from latin america up how much?", "asia", "from the us?"), None),
         # Abbreviations: "contrib" is the contribution.
         (("equipment manufacturing exports 2025", "contrib to export growth"), "equipment-exports-contribution"),
     ],
