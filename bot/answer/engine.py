@@ -53,6 +53,7 @@ class Engine:
         self.reader = Reader(self.language, kb, self.index)
         self.profiles: list[Profile] = build_profiles(self.reader, self.index)
         self._national = [p for p in self.profiles if p.national]
+        self._profile_of = {p.entry.uid: p for p in self.profiles}
         self._subject_words = frozenset().union(*(p.core for p in self.profiles))  # what figures are about
         self._offering: dict[Measure, list[Profile]] = {}
         for profile in self.profiles:
@@ -113,6 +114,11 @@ class Engine:
         if last is not None and self.followups.continues(reading, text):
             merged = self._carried_reading(last.reading, reading, text)
             reply = self._reply(text, merged)
+            if reply.answered and not self._about(reply, reading.words):
+                # "what about guangdong on its own" after the border provinces: no figure carried is about what
+                # the follow-up names, and the last one's figure is no answer to it.
+                named = " ".join(reading.typed) or " ".join(reading.words)
+                reply = self._declined(text, Decline(reason="unknown", not_found=named), merged)
             if not reply.answered and self.followups.names_anew(reading, text):
                 # "cross border ecommerce?" after new-trio exports against 2020: nothing carried is stated for the
                 # subject named, so it is read on its own (its own figures), and "Read as" shows it.
@@ -129,6 +135,15 @@ class Engine:
         if not reading.about_trade:
             return reply, last
         return reply, Turn.of(reading, reply)
+
+    def _about(self, reply: Reply, words: tuple[str, ...]) -> bool:
+        """Whether the figures ``reply`` answers with are described by those of ``words`` that are some figure's
+        subject ("guangdong"; not "window")."""
+        named = set(words) & self._subject_words
+        if not named or reply.reason != "answer":
+            return True
+        profiles = [self._profile_of.get(a.id) for a in reply.answers[: max(1, reply.asked)]]
+        return all(p is not None and named <= p.about for p in profiles)
 
     def _carried_reading(self, last: Reading, new: Reading, text: str) -> Reading:
         """The follow-up's reading with what it leaves unsaid carried from the last one, carrying less where that

@@ -152,7 +152,8 @@ class FollowUps:
                 update["words"] = tuple(w for w, _ in goods) + new.words
                 update["word_at"] = tuple(at for _, at in goods) + new.word_at
                 update["typed"] = tuple(t for t in last.typed if t not in last.topic_words) + new.typed
-        elif not self.points_back(text) and set(new.words) & self._goods:
+        elif set(new.words) & self._goods:
+            # (a pronoun points at the partner, which stays: "medical devices exports to them?" after BRI farm trade)
             kept = tuple(s for s in last.subjects if self._groups.get(s.topic) != GOODS_GROUP)
             update["subjects"] = _unique(kept + new.subjects)
             update["entities"] = _unique(last.entities + new.entities)
@@ -206,6 +207,9 @@ class FollowUps:
             options.append(CARRIED - {"measure"})
         if (new.source or new.currency) and (last.period or last.compared_with) and not new.period:
             options.append(CARRIED - {"measure", "period"})
+        if new.compared_with and last.period and not new.period and last.period.first // 12 != last.period.last // 12:
+            # "vs 2020?" after the five-year plan's trade: the change of the year asked on 2020, not of the span
+            options.append(CARRIED - {"period"})
         if new.measures and set(last.words) - self._goods and not new.words:
             # "avg annual growth" after cumulative trade: the average is stated for trade, not for the cumulative sum
             options.append(CARRIED - {"words"})

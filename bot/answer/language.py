@@ -61,6 +61,7 @@ class MeasureWords(Frozen):
 
 class PeriodWords(Frozen):
     covered_year: tuple[Phrase, ...]
+    year_before: tuple[Phrase, ...]  # the year before the covered one ("and the year before?")
     months: dict[Phrase, int]
     last_month: tuple[Phrase, ...]
     five_year_plan: tuple[Phrase, ...]
@@ -155,6 +156,7 @@ def language() -> Language:
         ),
         period=PeriodWords(
             covered_year=_phrases(words["period"]["covered_year"]),
+            year_before=_phrases(words["period"].get("year_before", "")),
             months=months,
             last_month=_phrases(words["period"]["last_month"]),
             five_year_plan=_phrases(words["period"]["five_year_plan"]),

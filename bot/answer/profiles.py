@@ -188,7 +188,11 @@ def _members(subject: str, stop: frozenset[str]) -> tuple[frozenset[str], ...]:
     """
     listed = subject.split(":", 1)[-1]
     chunks = [c.strip() for c in listed.split(",")]
-    if len(chunks) < 2 or " and " not in chunks[-1]:
+    examples = listed.split(" such as ", 1)
+    if len(examples) == 2 and " and " in examples[1]:
+        # "electrical equipment such as large transformers and energy storage batteries": the examples are listed
+        chunks = [c.strip() for c in examples[1].split(",")]
+    elif len(chunks) < 2 or " and " not in chunks[-1]:
         return ()
     items = [*chunks[:-1], *chunks[-1].split(" and ")]
     members = [frozenset(w for w in phrase_of(item) if w not in stop) for item in items]

@@ -276,6 +276,26 @@ def test_what_a_short_follow_up_names_decides_what_is_carried(engine: Engine, th
         ),
         # A partner named keeps the flow: imports from the US are not stated.
         (("imports from latin america up how much?", "asia", "from the us?"), None),
+        # A place named that no figure carried is about: the border provinces' figure is no answer for Guangdong.
+        (
+            (
+                "How much trade did China's nine border provinces and autonomous regions do in 2025?",
+                "what about guangdong on its own",
+            ),
+            None,
+        ),
+        # Goods named with a pronoun replace the goods; the pronoun's partner stays.
+        (
+            (
+                "How large was agricultural products trade between China and BRI partners in 2025?",
+                "medical devices exports to them?",
+            ),
+            "bri-medical-device-exports-growth",
+        ),
+        # A comparison year after a span asks the change of the year on it.
+        (("how did trade do over the 14th five-year plan overall?", "vs 2020?"), "total-trade-2025-vs-2020"),
+        # "the year before" is a period the briefing gives no China-US figure for.
+        (("What was the total value of China-US trade in 2025?", "and the year before?"), None),
         # Abbreviations: "contrib" is the contribution.
         (("equipment manufacturing exports 2025", "contrib to export growth"), "equipment-exports-contribution"),
     ],

@@ -314,6 +314,16 @@ def test_paraphrases_of_a_figure(engine: Engine, question: str, figure: str) -> 
     assert engine.ask(question).answers[0].id == B + figure
 
 
+def test_an_adverb_is_chat_not_a_subject_the_briefing_lacks(engine: Engine) -> None:
+    reply = engine.ask("yo how much did imports grow last yr? feels like barely anything lol")
+    assert reply.answered and reply.answers[0].id == B + "imports-2025"
+
+
+def test_examples_after_such_as_are_the_members_of_a_figure_s_subject(engine: Engine) -> None:
+    reply = engine.ask("transformers and storage batteries, export growth")
+    assert reply.answers[0].id == B + "data-center-electrical-equipment-exports-growth"
+
+
 def test_a_short_form_is_expanded_not_spelled_as_another_word(engine: Engine) -> None:
     assert engine.ask("wto 2026 global merch trade forecast??").answers[0].id == B + "wto-2026-forecast"
 

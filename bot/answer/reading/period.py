@@ -36,6 +36,7 @@ class PeriodReading:
     period: Period | None
     compared_with: Period | None
     since: Period | None = None  # "since 2020": a span for a value, the base of a change for a growth rate
+    year_on_year: bool = False  # "higher than a year before": a change on the same span a year earlier
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class _Found:
     end: int
     explicit_year: bool  # a year was typed for it
     since: Period | None = None  # the year after "since"
+    year_before: bool = False  # "the year before", "the previous year": the covered year's, or a comparison's
 
 
 class PeriodParser:
@@ -56,6 +58,7 @@ class PeriodParser:
         self._month_names = PhraseTable(list(words.months.items()))
         self._phrases = PhraseTable(
             [(p, "year") for p in words.covered_year]
+            + [(p, "year_before") for p in words.year_before]
             + [(p, "last_month") for p in words.last_month]
             + [(p, "plan") for p in words.five_year_plan]
             + [(p, "event") for p in words.since_event]
@@ -66,7 +69,11 @@ class PeriodParser:
         found = self._find(tokens, taken)
         # Only a year or a plan is compared against ("up 5% on 2024"); "on Dec 18" is a date.
         compared = [f for f in found if f.period.whole_years and self._is_comparison(tokens, f)]
-        asked = [f for f in found if f not in compared]
+        # "than a year before", "compared with the previous year": a change on the same span a year earlier, whatever
+        # span is asked (Hainan's weeks since the launch, or the year)
+        year_on_year = any(f.year_before for f in compared)
+        compared = [f for f in compared if not f.year_before]
+        asked = [f for f in found if f not in compared and not (f.year_before and year_on_year)]
         # A comparison needs something to compare: "compared with 2024" alone still asks about the covered year.
         period = _most_specific(asked)
         if period is not None and any(f.period == period and _after_end_of(tokens, f.start) for f in asked):
@@ -87,7 +94,7 @@ class PeriodParser:
         for f in found:
             taken.update(range(f.start, f.end))
         since = next((f.since for f in asked if f.since is not None and f.period == period), None)
-        return PeriodReading(period=period, compared_with=compared_with, since=since)
+        return PeriodReading(period=period, compared_with=compared_with, since=since, year_on_year=year_on_year)
 
     # ------------------------------------------------------------------ finding spans
     def _find(self, tokens: list[str], taken: set[int]) -> list[_Found]:
@@ -96,7 +103,8 @@ class PeriodParser:
         for match in self._phrases.find(tokens, used):
             period = self._named(match.value, tokens, match.start)
             if period is not None:
-                found.append(_Found(period, match.start, match.end, False))
+                before = match.value == "year_before"
+                found.append(_Found(period, match.start, match.end, False, year_before=before))
         i = 0
         while i < len(tokens):
             if i in used:
@@ -115,6 +123,8 @@ class PeriodParser:
     def _named(self, kind: str, tokens: list[str], start: int) -> Period | None:
         if kind == "year":
             return Period.years(self.year, self.year, str(self.year))
+        if kind == "year_before":
+            return Period.years(self.year - 1, self.year - 1, str(self.year - 1))
         if kind == "last_month":
             return Period.months(self.year, 12, 12, f"December {self.year}")
         if kind == "event":

@@ -170,10 +170,15 @@ class Reader:
                 words.append(token)
                 word_at.append(i)
                 shown.append(typed[i])
-            elif token not in self.index.idf and token not in self.slot_words and _english(typed[i], token):
+            elif (
+                token not in self.index.idf
+                and token not in self.slot_words
+                and _english(typed[i], token)
+                and not _adverb(token)
+            ):
                 unmatched.append(typed[i])
         period, compared_with = periods.period, periods.compared_with
-        if compared_with is None and self._year_on_year.find(tokens, set()):
+        if compared_with is None and (periods.year_on_year or self._year_on_year.find(tokens, set())):
             year = period.last // 12 if period else self.covered_year
             compared_with = Period.years(year - 1, year - 1, str(year - 1))  # "yoy": a change on the year before
         if periods.since is not None and Measure.GROWTH in measures and compared_with is None:
@@ -253,6 +258,11 @@ def _joined(joins: list[int], subjects: tuple, entities: tuple) -> bool:
 def _english(typed: str, token: str) -> bool:
     """An English word as typed or as stemmed ("teslas" -> "tesla")."""
     return is_english(typed) or is_english(token)
+
+
+def _adverb(token: str) -> bool:
+    """ "barely", "roughly", "honestly": an adverb says how, never what; it names no subject the briefing lacks."""
+    return len(token) > 5 and token.endswith("ly")
 
 
 _COMPANY = frozenset({"company", "firm", "enterprise", "business"})  # (stems, as tokens are compared)

@@ -40,6 +40,7 @@ Y = 2025 * 12  # January 2025
         ("how much did trade rise above 2020", None, (Y - 60, Y - 49)),
         ("than in the 13th fyp", None, (Y - 108, Y - 49)),
         ("imports may grow", None, None),
+        ("and the year before?", (Y - 12, Y - 1), None),
     ],
 )
 def test_periods(reader: Reader, text: str, span: tuple[int, int] | None, compared: tuple[int, int] | None) -> None:
@@ -100,3 +101,11 @@ def test_a_month_a_span_starts_with_matches_any_span_from_it(reader: Reader, tex
 def test_a_company_an_average_is_per_names_no_subject(reader: Reader) -> None:
     assert not reader.read("avg per company?").subjects
     assert [s.topic for s in reader.read("avg trade per SOE").subjects] == ["soes"]
+
+
+@pytest.mark.parametrize(
+    "text", ["higher than a year before", "compared with the previous year", "than the year before"]
+)
+def test_a_year_before_compared_with_is_a_change_on_the_year_before_whatever_span(reader: Reader, text: str) -> None:
+    found = reader.periods.parse(tokens(text, reader), set())
+    assert found.year_on_year and found.compared_with is None and found.period is None
