@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.answer.models import Fact
 from bot.answer.reading.frame import Reading
+from bot.answer.words import phrase_of
 from bot.kb.base import KnowledgeBase
 from bot.kb.models import Briefing, Speaker
 
@@ -16,6 +17,8 @@ def briefing_facts(kb: KnowledgeBase, reading: Reading) -> list[Fact]:
         speakers = [s for s in briefing.speakers if reading.speaker in (None, s.id)]
         if reading.meta == "chair":
             speakers = [briefing.chair] if briefing.chair else speakers
+        elif reading.speaker is None:
+            speakers = _by_role(speakers, reading.text)
         if reading.meta in ("who", "chair", None) or reading.speaker:
             facts += [_speaker_fact(briefing, s) for s in speakers]
         if reading.meta in ("when", "where", None) and not reading.speaker:
@@ -29,6 +32,18 @@ def briefing_facts(kb: KnowledgeBase, reading: Reading) -> list[Fact]:
             text = f"China's foreign trade in {briefing.reported_year}. {covered}"
             facts.append(_event_fact(briefing, "Covers", text))
     return facts
+
+
+_ROLE_STOP = frozenset({"of", "the", "and", "a", "an", "at", "this", "is", "who", "who's", "whos", "was"})
+
+
+def _by_role(speakers: list[Speaker], question: str) -> list[Speaker]:
+    """The speakers whose role the question names best ("who's the GACC spokesperson": Lyu Daliang, not the SCIO's
+    spokesperson nor the GACC's vice minister); all of them when it names no role."""
+    asked = set(phrase_of(question)) - _ROLE_STOP
+    named = {s.id: len(asked & set(phrase_of(s.role))) for s in speakers}
+    most = max(named.values(), default=0)
+    return [s for s in speakers if named[s.id] == most] if most else speakers
 
 
 def _speaker_fact(briefing: Briefing, speaker: Speaker) -> Fact:

@@ -317,6 +317,11 @@ class Engine:
         declines: list[Decline] = []
         parts = split(reading)
         bests = [self.best(part) for part in parts]
+        found = [best.profile.entry.uid for best, _ in bests if best is not None]
+        if len(found) > len(set(found)):
+            # Two parts answered by one figure ask one thing after all (the "market access" and the "farm and food
+            # products" of "how many categories of farm products got market access"): the message is read whole.
+            parts, bests = [reading], [self.best(reading)]
         if len(parts) > 1 and any(best is None for best, _ in bests):
             by_flow = flow_split(reading)
             flow_bests = [self.best(part) for part in by_flow]

@@ -324,6 +324,43 @@ def test_examples_after_such_as_are_the_members_of_a_figure_s_subject(engine: En
     assert reply.answers[0].id == B + "data-center-electrical-equipment-exports-growth"
 
 
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("who's the gacc spokesperson at this presser?", "Lyu Daliang"),
+        ("which vice minister spoke", "Wang Jun"),
+        ("who is the scio spokesperson", "Shou Xiaoli"),
+        ("Besides being customs spokesperson, which department does Lyu Daliang run?", "Lyu Daliang"),
+    ],
+)
+def test_a_role_named_picks_the_speaker_who_holds_it(engine: Engine, question: str, speaker: str) -> None:
+    reply = engine.ask(question)
+    assert reply.reason == "briefing" and [f.speaker for f in reply.facts] == [speaker]
+
+
+def test_a_figure_of_narrower_goods_is_not_a_partner_s_share_of_all_exports(engine: Engine) -> None:
+    assert not engine.ask("eu share of china's total exports?").answered
+    assert engine.ask("What share of China's consumer-goods exports went to the EU?").answered
+
+
+def test_goods_by_end_use_the_briefing_gives_no_figure_for_are_declined(engine: Engine) -> None:
+    reply = engine.ask("At what rate did China's trade in intermediate goods grow in 2025?")
+    assert not reply.answered and reply.reason == "unknown"
+
+
+def test_two_parts_one_figure_answers_are_one_question(engine: Engine) -> None:
+    reply = engine.ask("new market access: how many ag/food categories, from how many countries?")
+    ids = [a.id for a in reply.answers]
+    assert len(ids) == len(set(ids)) and ids[0] == B + "market-access-categories"
+
+
+def test_producers_are_enterprises(engine: Engine) -> None:
+    reply = engine.ask(
+        "By how many did the number of foreign farm and food producers registered with Chinese customs go up?"
+    )
+    assert reply.answers[0].id == B + "overseas-food-enterprises-registered-increase"
+
+
 def test_a_short_form_is_expanded_not_spelled_as_another_word(engine: Engine) -> None:
     assert engine.ask("wto 2026 global merch trade forecast??").answers[0].id == B + "wto-2026-forecast"
 
