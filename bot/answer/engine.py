@@ -275,13 +275,24 @@ class Engine:
             if second_reply.answered and seconds:
                 break
         else:
-            return None  # the second clause not answered: the message read whole says as much, with its declines
+            # The first clause's figure ranked first for the second too ("…, and how far did those prices fall?"
+            # after their drag on import growth): the best other figure that agrees, if it is close enough.
+            second_reading, other = next(((r, s) for r in tried for s in self._runner_up(r, known)), (None, None))
+            if other is None:
+                return None  # the second clause not answered: the message read whole says as much, with its declines
+            seconds = [self.answer_of(other)]
         answers = firsts + seconds
         summary = f"{first_reading.summary()} + {second_reading.summary()}"
         view = ReadingView.of(reading).model_copy(update={"summary": summary})
         return Reply.model_construct(  # every field is a value the engine built and typed
             query=text, answered=True, reason="answer", answers=answers, asked=len(answers), missing=[], reading=view
         )
+
+    def _runner_up(self, reading: Reading, known: set[str]) -> list[Scored]:
+        """The best figure for ``reading`` other than those ``known``, when it agrees and reaches the answer score."""
+        ranked = self.rank(reading)
+        other = next((s for s in ranked if agrees(s.features) and s.profile.entry.uid not in known), None)
+        return [other] if other is not None and other.score >= self.scoring.answer_at else []
 
     @staticmethod
     def _with_context(first: Reading, second: Reading) -> list[Reading]:

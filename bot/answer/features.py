@@ -19,6 +19,7 @@ from bot.answer.words import phrase_of
 _DEFAULT_MEASURES = frozenset({Measure.VALUE, Measure.GROWTH})
 _STRICT_MEASURES = frozenset({Measure.FORECAST, Measure.AVERAGE, Measure.MULTIPLE})
 _COUNT_MEASURES = frozenset({Measure.COUNT, Measure.RANK})
+_JOINING = frozenset({"and", "or", "of", "the", "&"})  # words inside a topic's name that describe nothing
 _GENERIC_GOODS = frozenset({"product", "good"})  # words every goods topic's name has ("high-tech products")
 _TIME_COUNTS = frozenset({"year", "month", "quarter"})  # what a count of consecutive periods counts
 TERSE = 3  # words (stop words aside) up to which a message is terse: every one of them is what it asks about
@@ -127,7 +128,7 @@ class Asked:
             covered_year=covered_year,
             national=not (reading.words or reading.subjects or reading.entities),
             entity_words=tuple(frozenset(e.words) for e in reading.entities),
-            subject_words=tuple((s.topic, frozenset(s.words)) for s in reading.subjects),
+            subject_words=tuple((s.topic, frozenset(s.words) - _JOINING) for s in reading.subjects),
             topic_only=typed <= topic_vocabulary,
             place_topics=frozenset(s.topic for s in reading.subjects if s.topic in place_topics),
             wholes=frozenset(s.topic for s in reading.subjects if s.topic in whole_topics),
