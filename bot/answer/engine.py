@@ -289,10 +289,13 @@ class Engine:
         )
 
     def _runner_up(self, reading: Reading, known: set[str]) -> list[Scored]:
-        """The best figure for ``reading`` other than those ``known``, when it agrees and reaches the answer score."""
+        """The best figure for ``reading`` other than those ``known``, when it agrees, reaches the answer score and is
+        the kind of figure asked (a growth rate for "how far did prices fall"; not a share that states its change)."""
         ranked = self.rank(reading)
         other = next((s for s in ranked if agrees(s.features) and s.profile.entry.uid not in known), None)
-        return [other] if other is not None and other.score >= self.scoring.answer_at else []
+        if other is None or other.score < self.scoring.answer_at:
+            return []
+        return [other] if other.profile.entry.indicator.kind in reading.measures else []
 
     @staticmethod
     def _with_context(first: Reading, second: Reading) -> list[Reading]:
