@@ -22,7 +22,7 @@ from bot.answer.kb_replies import entry_answer, topic_reply
 from bot.answer.language import language
 from bot.answer.models import Answer, Candidate, Reply
 from bot.answer.normalize import MAX_CHARS
-from bot.answer.parts import flow_split, list_split, measure_split, split, word_split
+from bot.answer.parts import flow_split, list_split, measure_split, run_split, split, with_words, word_split
 from bot.answer.profiles import Profile, build_profiles
 from bot.answer.reading.frame import Flow, Measure, Reading, ReadingView
 from bot.answer.reading.reader import Reader
@@ -33,6 +33,7 @@ from bot.kb.base import Entry, KnowledgeBase
 
 DEFAULT_CACHE_SIZE = 1024  # distinct messages whose replies are remembered (a few MB at most)
 MAX_ANSWERS = 3  # the answer and its related figures (one more per extra part asked)
+MAX_LISTED = 6  # words (stop words aside) up to which a message may list things with no join between them
 FULL_COVERAGE = 0.9  # a figure described by the subject words asked answers a message with "and" by itself
 FUZZY_SHORTLIST = 8  # the fuzzy similarity is computed for this many best candidates only (it is the slow part)
 
@@ -345,6 +346,8 @@ class Engine:
             parts, bests = self._two_by_words(reading, bests[0])
         if len(parts) == 1:
             parts, bests = self._two_by_measures(reading, bests[0])
+        if len(parts) == 1:
+            parts, bests = self._runs(reading, bests[0])
         for part, (best, ranked) in zip(parts, bests, strict=True):
             if best is None:
                 declines.append(explain_decline(part, ranked, self))
@@ -425,6 +428,50 @@ class Engine:
         if len(parts) < 2 or len({id(found[0].profile) for found in bests}) < len(bests):  # type: ignore[union-attr]
             return [reading], [single]  # two sides found the same figure: one question after all
         return parts, bests
+
+    def _runs(
+        self, reading: Reading, single: tuple[Scored | None, list[Scored]]
+    ) -> tuple[list[Reading], list[tuple[Scored | None, list[Scored]]]]:
+        """ "gas purification equipment forklift exports", "bri trade by water land air": a terse message that lists
+        things with no join, when no one figure names all its words but a few figures each name a run of them
+        wholly (the fewest such runs). Otherwise the message is one question."""
+        best = single[0]
+        own, shared = run_split(reading)
+        if reading.joins or reading.length > MAX_LISTED or not 2 <= len(own) <= MAX_LISTED:
+            return [reading], [single]
+        if best is not None and best.features.subject >= FULL_COVERAGE:
+            return [reading], [single]
+        covered: dict[tuple[int, int], tuple[Reading, tuple[Scored | None, list[Scored]]] | None] = {}
+
+        def cover(i: int, j: int) -> tuple[Reading, tuple[Scored | None, list[Scored]]] | None:
+            if (i, j) not in covered:
+                covered[i, j] = None
+                # The topic named may be one run's only ("gas purification equipment" of "… forklift exports")
+                bare = reading.model_copy(update={"subjects": (), "topic_words": ()})
+                for part in (with_words(reading, shared + own[i:j]), with_words(bare, own[i:j])):
+                    found = self.best(part)
+                    if found[0] is not None and found[0].features.subject >= FULL_COVERAGE:
+                        covered[i, j] = (part, found)
+                        break
+            return covered[i, j]
+
+        # Runs part only where words stand side by side ("water land air"), or with a topic's words between them:
+        # "population of shanghai" is one thing.
+        beside = {at for _, at in shared}
+        cuts = {0, len(own)} | {
+            k for k in range(1, len(own)) if all(at in beside for at in range(own[k - 1][1] + 1, own[k][1]))
+        }
+        fewest: dict[int, list[tuple[Reading, tuple[Scored | None, list[Scored]]]]] = {0: []}
+        for j in sorted(cuts - {0}):
+            for i in sorted(c for c in cuts if c < j):
+                run = cover(i, j) if i in fewest else None
+                if run is not None and (j not in fewest or len(fewest[i]) + 1 < len(fewest[j])):
+                    fewest[j] = [*fewest[i], run]
+        runs = fewest.get(len(own), [])
+        figures = {id(found[0].profile) for _, found in runs if found[0] is not None}
+        if len(runs) < 2 or len(figures) < len(runs):
+            return [reading], [single]
+        return [part for part, _ in runs], [found for _, found in runs]
 
     def _two_by_measures(
         self, reading: Reading, single: tuple[Scored | None, list[Scored]]

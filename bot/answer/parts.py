@@ -64,6 +64,20 @@ def list_split(reading: Reading) -> list[list[Reading]]:
     return options
 
 
+def run_split(reading: Reading) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """ "electronic components computer parts imports growth": the subject words, in the order typed, that a terse
+    message may list with no join, and the words that named a topic (both sides keep those). The engine parts the
+    runs so that one figure names each run wholly (``Engine._runs``)."""
+    pairs = list(zip(reading.words, reading.word_at, strict=True))
+    shared = [(w, at) for w, at in pairs if w in reading.topic_words]
+    return [p for p in pairs if p not in shared], shared
+
+
+def with_words(reading: Reading, words: list[tuple[str, int]]) -> Reading:
+    """``reading`` about just these subject words (with their positions)."""
+    return _with_words(reading, words)
+
+
 def measure_split(reading: Reading) -> list[Reading]:
     """ "Growth against 2020 and the average annual rate": one reading per measure joined, when no one figure states
     both (the engine tries it only then). A percentage-point unit goes with the measure it qualifies."""

@@ -69,7 +69,7 @@ FIGURE_SETS = [
     # First run 107/120, 39/40, 9/160 (2026-12-03, score.py).
     pytest.param(FOLDER / "fresh_k.jsonl", 119 / 120, 40 / 40, 1 / 160, id="fresh_k"),
     # First run 103/120, 36/40, 13/160 (2026-12-03, score.py).
-    pytest.param(FOLDER / "fresh_l.jsonl", 113 / 120, 38 / 40, 9 / 160, id="fresh_l"),
+    pytest.param(FOLDER / "fresh_l.jsonl", 116 / 120, 38 / 40, 6 / 160, id="fresh_l"),
 ]
 
 
@@ -113,6 +113,8 @@ FOLLOW_UP_SETS = [
     pytest.param(FOLDER / "followups_g.jsonl", 44 / 48, 17 / 17, 2 / 65, id="followups_g"),
     # First run 44/48, 13/17, 5/65 (2026-12-03).
     pytest.param(FOLDER / "followups_h.jsonl", 46 / 48, 15 / 17, 3 / 65, id="followups_h"),
+    # First run 43/49, 15/16, 4/65 (2026-12-03).
+    pytest.param(FOLDER / "followups_i.jsonl", 43 / 49, 15 / 16, 4 / 65, id="followups_i"),
 ]
 
 

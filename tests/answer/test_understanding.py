@@ -314,6 +314,29 @@ def test_paraphrases_of_a_figure(engine: Engine, question: str, figure: str) -> 
     assert engine.ask(question).answers[0].id == B + figure
 
 
+@pytest.mark.parametrize(
+    ("question", "figures"),
+    [
+        (
+            "bri trade by water land air",
+            ["bri-water-transport-trade-growth", "bri-land-transport-trade-growth", "bri-air-transport-trade-growth"],
+        ),
+        (
+            "gas purification equipment forklift exports",
+            ["gas-purification-equipment-exports-growth", "electric-forklift-exports-growth"],
+        ),
+        ("electronic components computer parts imports growth", ["electronic-components-imports-growth", None]),
+    ],
+)
+def test_a_terse_list_with_no_join_is_a_figure_per_run_of_words(engine: Engine, question: str, figures: list) -> None:
+    reply = engine.ask(question)
+    assert reply.asked == len(figures)
+    for answer, figure in zip(reply.answers, figures, strict=False):
+        assert figure is None or answer.id == B + figure
+    # One figure naming every word is one question.
+    assert engine.ask("gas purification equipment exports").asked == 1
+
+
 def test_an_adverb_is_chat_not_a_subject_the_briefing_lacks(engine: Engine) -> None:
     reply = engine.ask("yo how much did imports grow last yr? feels like barely anything lol")
     assert reply.answered and reply.answers[0].id == B + "imports-2025"
