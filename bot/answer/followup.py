@@ -88,10 +88,14 @@ class FollowUps:
         tokens = list(phrase_of(text))
         if any(m.start == 0 for m in self._cues.find(tokens, set())):
             return True  # "and imports?", "what about the EU?"
+        if any(m.start == 0 or tokens[m.start - 1] not in _PART_OF for m in self._national.find(tokens, set())):
+            # About China as a whole: "total trade in 2025", "did customs give its own forecast for China's trade?"
+            # (but "share of total exports?" and "what share of China's exports went to them?" follow up)
+            return False
         if self.points_back(text) and not (reading.subjects or reading.entities):
             return True  # "how fast did exports to them grow?", "how much did that add to overall growth?"
-        if any(m.start == 0 or tokens[m.start - 1] not in _PART_OF for m in self._national.find(tokens, set())):
-            return False  # about China as a whole: "total trade in 2025" (but "share of total exports?" follows up)
+        if any(w == "many" and tokens[i + 1 : i + 2] and tokens[i + 1] in _ELIDED for i, w in enumerate(tokens)):
+            return True  # "how many had trade above 1 trillion?": how many of those the last question counted
         named = bool(reading.subjects or reading.entities or reading.words)
         slots = bool(
             reading.flows or reading.measures or reading.period or reading.compared_with or reading.currency
@@ -146,7 +150,8 @@ class FollowUps:
             kinds = {self._groups.get(s.topic, s.topic) for s in new.subjects}
             kept = tuple(s for s in last.subjects if self._groups.get(s.topic, s.topic) not in kinds)
             update["subjects"] = _unique(kept + new.subjects) if new.subjects else new.subjects
-            if not set(new.words) - set(new.topic_words) - self._place_nouns and not new.entities:
+            names_goods = any(self._groups.get(s.topic) == GOODS_GROUP for s in new.subjects)
+            if not set(new.words) - set(new.topic_words) - self._place_nouns and not new.entities and not names_goods:
                 pairs = zip(last.words, last.word_at, strict=True)
                 goods = [(w, at) for w, at in pairs if self._carries_goods(w, last)]
                 update["words"] = tuple(w for w, _ in goods) + new.words
@@ -227,7 +232,10 @@ class FollowUps:
 _BASIC_MEASURES = frozenset({Measure.GROWTH, Measure.VALUE})
 
 # The whole that the last subject is a part of: "share of total exports?", "contribution to overall export growth?".
-_PART_OF = frozenset({"of", "to", "in"})
+_PART_OF = frozenset({"of", "to", "in", "than", "vs", "versus", "over"})  # (and the base it is compared with)
+
+# Words after "how many" that leave out what is counted ("how many had", "how many of them").
+_ELIDED = frozenset({"had", "have", "has", "were", "are", "was", "did", "do", "of", "in", "got", "saw"})
 
 _TOTAL_OF = frozenset({"value", "amount", "figure", "size", "volume", "trade"})
 

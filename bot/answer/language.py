@@ -62,6 +62,7 @@ class MeasureWords(Frozen):
 class PeriodWords(Frozen):
     covered_year: tuple[Phrase, ...]
     year_before: tuple[Phrase, ...]  # the year before the covered one ("and the year before?")
+    year_after: tuple[Phrase, ...]  # the year after it, when the briefing was held ("this year", "next year")
     months: dict[Phrase, int]
     last_month: tuple[Phrase, ...]
     five_year_plan: tuple[Phrase, ...]
@@ -157,6 +158,7 @@ def language() -> Language:
         period=PeriodWords(
             covered_year=_phrases(words["period"]["covered_year"]),
             year_before=_phrases(words["period"].get("year_before", "")),
+            year_after=_phrases(words["period"].get("year_after", "")),
             months=months,
             last_month=_phrases(words["period"]["last_month"]),
             five_year_plan=_phrases(words["period"]["five_year_plan"]),

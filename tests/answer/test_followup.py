@@ -296,6 +296,28 @@ def test_what_a_short_follow_up_names_decides_what_is_carried(engine: Engine, th
         (("how did trade do over the 14th five-year plan overall?", "vs 2020?"), "total-trade-2025-vs-2020"),
         # "the year before" is a period the briefing gives no China-US figure for.
         (("What was the total value of China-US trade in 2025?", "and the year before?"), None),
+        # "how many had …" leaves out what it counts: the last question's partners.
+        (
+            ("How many countries and regions traded with China last year?", "how many had trade above 1 trillion"),
+            "partners-over-1-trillion",
+        ),
+        # A goods topic named replaces the goods of the last question ("ev"), the partner stays.
+        (
+            (
+                "wind power equipment exports to the eu?",
+                "and china's ev exports to the eu?",
+                "What about high-tech imports from the EU — how much did they rise?",
+            ),
+            "eu-high-tech-imports-growth",
+        ),
+        # China's own figure asked, with a pronoun for customs: a question of its own; "this year" is 2026.
+        (
+            (
+                "What 2026 forecast for global merchandise trade growth did the WTO give?",
+                "did customs give its own forecast for china's trade growth this year?",
+            ),
+            None,
+        ),
         # Abbreviations: "contrib" is the contribution.
         (("equipment manufacturing exports 2025", "contrib to export growth"), "equipment-exports-contribution"),
     ],

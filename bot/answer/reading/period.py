@@ -59,6 +59,7 @@ class PeriodParser:
         self._phrases = PhraseTable(
             [(p, "year") for p in words.covered_year]
             + [(p, "year_before") for p in words.year_before]
+            + [(p, "year_after") for p in words.year_after]
             + [(p, "last_month") for p in words.last_month]
             + [(p, "plan") for p in words.five_year_plan]
             + [(p, "event") for p in words.since_event]
@@ -125,6 +126,8 @@ class PeriodParser:
             return Period.years(self.year, self.year, str(self.year))
         if kind == "year_before":
             return Period.years(self.year - 1, self.year - 1, str(self.year - 1))
+        if kind == "year_after":
+            return Period.years(self.year + 1, self.year + 1, str(self.year + 1))
         if kind == "last_month":
             return Period.months(self.year, 12, 12, f"December {self.year}")
         if kind == "event":
