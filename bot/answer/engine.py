@@ -319,6 +319,8 @@ class Engine:
         # "when was the briefing on 2025's imports and exports held": the trade words are its title, not a figure.
         # ("who said exports grew 6.1% at the briefing" asks a figure; its answer names the speaker.)
         of_itself = reading.meta == "chair" or (reading.about_briefing and reading.meta in ("when", "where"))
+        # "which official heads its statistics department?": who, with nothing of a figure asked but a role's words
+        of_itself |= reading.meta == "who" and not (reading.flows or reading.measures or reading.subjects)
         if not reading.about_trade or of_itself:
             if reading.meta or reading.about_briefing or reading.speaker:
                 facts = briefing_facts(self.kb, reading)
@@ -417,10 +419,15 @@ class Engine:
         bests: list[tuple[Scored | None, list[Scored]]] = []
         for options in sides:
             tried = [(option, self.best(option)) for option in options]
-            answered = [(o, b) for o, b in tried if b[0] is not None]
+            # (an option answered by an earlier side's figure is that side again, not this one; neighbours listed
+            # may name one figure, and are merged below)
+            taken = set() if listed else {id(found[0].profile) for found in bests if found[0] is not None}
+            answered = [(o, b) for o, b in tried if b[0] is not None and id(b[0].profile) not in taken]
             if not answered:
                 return [reading], [single]
-            option, found = max(answered, key=lambda pair: pair[1][0].score)  # type: ignore[union-attr]
+            # The option whose figure explains most of the message's words: the duties of the exemption named
+            # before, not any duties ("… processing value-added exemption, …, and how much duty was waived?")
+            option, found = max(answered, key=lambda pair: _explained(*pair))
             if listed and bests and bests[-1][0].profile is found[0].profile:  # type: ignore[union-attr]
                 continue  # "ship / offshore gear + biopharma": neighbours naming one figure are one thing listed
             parts.append(option)
@@ -586,6 +593,13 @@ class Engine:
             suggestions=suggestions[:3],
             reading=ReadingView.of(reading),
         )
+
+
+def _explained(option: Reading, found: tuple[Scored | None, list[Scored]]) -> tuple[float, float]:
+    """How many of ``option``'s subject words its figure covers, then its score."""
+    best = found[0]
+    assert best is not None
+    return round(best.features.subject * len(option.words), 1), best.score
 
 
 def _joined_in_a_name(reading: Reading, profile: Profile) -> bool:

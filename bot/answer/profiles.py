@@ -98,6 +98,8 @@ def build_profiles(reader: Reader, index: Index) -> list[Profile]:
             offers.add(Measure.SHARE)
         if ind.kind == "rank" and _counted(ind.unit):
             offers.add(Measure.COUNT)  # "the 17th consecutive year": how many years it has held the rank
+        if ind.kind == "contribution" and ind.unit == "percent":
+            offers.add(Measure.GROWTH)  # a share of growth ("over 40% of global trade growth")
         if ind.unit == "points":
             offers.add(Measure.POINTS)
             if ind.kind == "share":

@@ -337,6 +337,31 @@ def test_a_terse_list_with_no_join_is_a_figure_per_run_of_words(engine: Engine, 
     assert engine.ask("gas purification equipment exports").asked == 1
 
 
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        # A growth rate of the year after the one covered is a forecast.
+        (
+            "What figure did the WTO give for global merchandise trade growth in 2026, as cited at the briefing?",
+            "wto-2026-forecast",
+        ),
+        # A share of growth is a contribution stated in percent.
+        ("AI goods share of global trade growth?", "global-ai-trade-growth-contribution"),
+        (
+            "How many percentage points of overall export growth came from equipment manufacturing?",
+            "equipment-exports-contribution",
+        ),
+    ],
+)
+def test_what_kind_of_figure_a_phrase_asks(engine: Engine, question: str, figure: str) -> None:
+    assert engine.ask(question).answers[0].id == B + figure
+
+
+def test_who_with_a_role_s_words_and_no_figure_asked_is_about_the_briefing(engine: Engine) -> None:
+    reply = engine.ask("Which official served as GACC spokesperson and heads its statistics and analysis department?")
+    assert reply.reason == "briefing" and [f.speaker for f in reply.facts] == ["Lyu Daliang"]
+
+
 def test_an_adverb_is_chat_not_a_subject_the_briefing_lacks(engine: Engine) -> None:
     reply = engine.ask("yo how much did imports grow last yr? feels like barely anything lol")
     assert reply.answered and reply.answers[0].id == B + "imports-2025"

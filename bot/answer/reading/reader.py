@@ -178,6 +178,10 @@ class Reader:
             ):
                 unmatched.append(typed[i])
         period, compared_with = periods.period, periods.compared_with
+        if period is not None and period.first // 12 > self.covered_year and measures & {Measure.GROWTH, Measure.VALUE}:
+            # A growth rate or value of a year after the one covered can only be a forecast ("the WTO's figure for
+            # global trade growth in 2026")
+            measures = measures | {Measure.FORECAST}
         if compared_with is None and (periods.year_on_year or self._year_on_year.find(tokens, set())):
             year = period.last // 12 if period else self.covered_year
             compared_with = Period.years(year - 1, year - 1, str(year - 1))  # "yoy": a change on the year before
