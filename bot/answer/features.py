@@ -326,8 +326,10 @@ def _measure(r: Reading, p: Profile) -> float:
         return -1.0  # a forecast, an average or a multiple asked is that or nothing
     if Measure.AVERAGE in asked and r.per not in (None, "year") and r.per != p.per:
         return -1.0  # spending per shopper is not sales per day, and trade per enterprise no average annual growth
-    if r.counted and Measure.COUNT in p.offers and p.counted != r.counted:
-        return -1.0  # "how many years" is not a number of countries
+    if r.counted and Measure.COUNT in p.offers and p.counted != r.counted and (p.counted or r.counted != "enterprise"):
+        # "how many years" is not a number of countries, nor "how many firms" a number of quarters (a count of
+        # firms is a count with no unit of time or people)
+        return -1.0
     if p.counted in _TIME_COUNTS and not r.counted and not asked & _COUNT_MEASURES:
         return -1.0  # "how much did China export to ASEAN" is not how many years ASEAN has led
     if (

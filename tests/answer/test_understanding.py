@@ -362,6 +362,16 @@ def test_who_with_a_role_s_words_and_no_figure_asked_is_about_the_briefing(engin
     assert reply.reason == "briefing" and [f.speaker for f in reply.facts] == ["Lyu Daliang"]
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["how many foreign invested firms were trading in 2025 in total", "number of foreign invested firms trading"],
+)
+def test_a_count_of_firms_is_neither_an_increase_nor_a_number_of_quarters(engine: Engine, question: str) -> None:
+    assert not engine.ask(question).answered
+    more = engine.ask("how many more foreign-funded firms were trading in 2025 than in 2020")
+    assert more.answers[0].id == B + "fie-count-increase-since-2020"
+
+
 def test_an_adverb_is_chat_not_a_subject_the_briefing_lacks(engine: Engine) -> None:
     reply = engine.ask("yo how much did imports grow last yr? feels like barely anything lol")
     assert reply.answered and reply.answers[0].id == B + "imports-2025"

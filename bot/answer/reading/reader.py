@@ -282,4 +282,6 @@ def _counted(tokens: list[str], per: dict[str, str]) -> str | None:
                 return word
         elif per.get(word) == "person" and "many" in before:
             return "person"
+        elif per.get(word) == "enterprise" and {"many", "number"} & set(tokens[max(0, i - 4) : i]):
+            return "enterprise"  # "how many firms"
     return None
