@@ -24,3 +24,26 @@ def clause_split(text: str) -> tuple[str, str] | None:
         if len(first.split()) >= MIN_WORDS and len(rest.split()) >= MIN_WORDS and _ASKS.search(first):
             return first, rest
     return None
+
+
+# Words that open a question after a context, besides the clause openers ("By how much did …", "Can you …").
+_ALSO_OPENERS = r"by how|in how|from how|at what|to what|for how|can|could|would|give|tell|please"
+
+# Context before the question: "We export seafood from Australia. How did China's imports from Oceania change?",
+# "For our energy outlook: did China bring in more crude oil?", "we sell into china — how much did …".
+_PREAMBLE = re.compile(
+    rf"^(?P<context>[^?]*?\w[^?]*?)(?:[.:;!]|\s[—–-]{{1,2}})\s+(?P<question>(?:{_OPENERS}|{_ALSO_OPENERS})\b.*)$",
+    re.I | re.S,
+)
+
+
+def preamble_split(text: str) -> tuple[str, str] | None:
+    """The message as the context its writer gave and the question it asks, or None when it opens with the
+    question. The context is a sentence or phrase of two words or more that asks nothing."""
+    match = _PREAMBLE.match(text.strip())
+    if match is None:
+        return None
+    context, question = match.group("context").strip(), match.group("question").strip()
+    if len(context.split()) < 2 or len(question.split()) < MIN_WORDS or _ASKS.match(context):
+        return None
+    return context, question

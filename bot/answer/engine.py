@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from bot.answer.briefing_facts import briefing_facts
-from bot.answer.clauses import clause_split
+from bot.answer.clauses import clause_split, preamble_split
 from bot.answer.compare import Comparer
 from bot.answer.declines import Decline, explain_decline
 from bot.answer.features import Asked, agrees, coverage, covered, features, fuzzy_similarity
@@ -235,6 +235,9 @@ class Engine:
 
     def _reply_read(self, text: str, reading: Reading) -> Reply:
         """The reply to a message of its own, already read: a comparison, a topic named, or the figures asked."""
+        framed = self._after_preamble(text)
+        if framed is not None:
+            return framed
         # Before the topic names: "biggest trading partners".
         if reading.about_trade and self.comparer.asks(text, reading):
             compared = self.comparer.reply(text, reading)
@@ -249,6 +252,33 @@ class Engine:
             if clauses is not None:
                 return self._two_by_clauses(text, reading, clauses) or reply
         return reply
+
+    def _after_preamble(self, text: str) -> Reply | None:
+        """The reply to the question after the context its writer gave ("We distribute warehouse equipment. How did
+        exports of electric forklifts do?"): the question is read as a follow-up of the context, so the context's
+        words count only where the question leaves a slot to them ("luggage imports from the EU - what share of
+        China's total?"), and a whole question is read on its own. None when the message opens with its question,
+        or when the question so read is not answered."""
+        split = preamble_split(text)
+        if split is None:
+            return None
+        context, question = split
+        asked = self.reader.read(question)
+        if not asked.about_trade:
+            return None
+        about = self.reader.read(context)
+        # A pronoun points at the context from the question's first clause ("We make medical devices. How did
+        # exports of them …"); in a later clause it points at the first ("…, and by how much did it grow?").
+        first = (clause_split(question) or (question,))[0]
+        opening = asked if first == question else self.reader.read(first)
+        if about.about_trade and (self.followups.points_back(first) or self.followups.continues(opening, first)):
+            # (read as one question: its clauses would each be read again without the context)
+            reply = self._reply(question, self._carried_reading(about, asked, question))
+        else:
+            reply = self._reply_read(question, asked)
+        if not reply.answered or reply.reason not in {"answer", "comparison"}:
+            return None
+        return reply.model_copy(update={"query": text})
 
     def _two_by_clauses(self, text: str, reading: Reading, clauses: tuple[str, str]) -> Reply | None:
         """Both clauses answered ("how many shoppers, and what were sales?"), the second read as a follow-up of

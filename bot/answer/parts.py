@@ -38,6 +38,11 @@ def word_split(reading: Reading) -> list[list[Reading]]:
                 # much was sold … and how much duty was exempted" asks the duty of that exemption.
                 for context in (left[1:], left) if len(left) > 1 else ():
                     second.append(_with_words(reading, common + context + right))
+                if common:
+                    # The topic named may be the first side's only ("gas purification equipment … compare with
+                    # electric forklifts")
+                    bare = reading.model_copy(update={"subjects": (), "topic_words": ()})
+                    second.append(_with_words(bare, right))
                 return [[_with_words(reading, common + left)], second]
     return []
 

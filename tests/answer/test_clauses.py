@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answer.clauses import clause_split
+from bot.answer.clauses import clause_split, preamble_split
 from bot.answer.engine import Engine
 from bot.answer.normalize import words
 
@@ -58,3 +58,55 @@ def test_a_second_clause_the_briefing_does_not_answer_leaves_the_message_read_wh
 def test_words_joined_by_an_ampersand_are_two_words_and_abbreviations_stay_whole() -> None:
     assert words("belt&road exports") == ["belt", "and", "road", "exports"]
     assert words("m&e goods") == ["m&e", "goods"]
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        (
+            "We distribute warehouse equipment. How did exports of electric forklifts do last year?",
+            "We distribute warehouse equipment",
+        ),
+        ("For our energy outlook: did China bring in more crude oil?", "For our energy outlook"),
+        ("we sell into china — how much did cheaper crude drag on import growth?", "we sell into china"),
+        ("I cover food retail. By how much did fruit imports rise?", "I cover food retail"),
+    ],
+)
+def test_the_context_before_a_question_is_parted_from_it(text: str, context: str) -> None:
+    split = preamble_split(text)
+    assert split is not None and split[0] == context
+
+
+@pytest.mark.parametrize(
+    "text", ["how did exports grow? and imports", "asean: how fast did trade grow", "what was trade with asean?"]
+)
+def test_a_message_that_opens_with_its_question_has_no_context(text: str) -> None:
+    assert preamble_split(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # The context's places are not what is asked: the question names Oceania.
+        (
+            "We export seafood and dairy from Australia and New Zealand. How did China's imports of edible aquatic "
+            "products and dairy from Oceania change?",
+            ["oceania-aquatic-imports-growth", "oceania-dairy-imports-growth"],
+        ),
+        # A pronoun in the question points at the context.
+        (
+            "We make medical devices. How did exports of them to BRI partner countries perform?",
+            ["bri-medical-device-exports-growth"],
+        ),
+        # A subject of the context stays where the question names none.
+        ("luggage imports from the eu - what share of china's total?", ["eu-consumer-products-import-share"]),
+        (
+            "I'm tracking green production equipment. What growth did exports of industrial gas-cleaning equipment "
+            "and of electric forklifts show?",
+            ["gas-purification-equipment-exports-growth", "electric-forklift-exports-growth"],
+        ),
+    ],
+)
+def test_a_question_after_its_context_is_read_as_a_follow_up_of_it(engine: Engine, text: str, figures: list) -> None:
+    reply = engine.ask(text)
+    assert [a.id.removeprefix("scio-2026-01-14/") for a in reply.answers[: len(figures)]] == figures

@@ -34,6 +34,10 @@ class MeasureParser:
         strong = self._strong.find(tokens, taken)
         weak = self._weak.find(tokens, taken)
         found = {m.value for m in strong} or {m.value for m in weak}
+        if found == {Measure.VOLUME}:
+            # "by volume, up how much": by volume says in what terms; the weak words say what is asked of it
+            # ("how much" of a volume is the tonnage itself, not a value)
+            found |= {m.value for m in weak} - {Measure.VOLUME, Measure.VALUE}
         if any("point" in tokens[m.start : m.end] for m in strong):
             found.add(Measure.POINTS)  # "by how many percentage points": the figure asked is in points
         if Measure.MARGIN in found and found & {Measure.CONTRIBUTION, Measure.SHARE}:

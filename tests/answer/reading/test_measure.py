@@ -19,6 +19,7 @@ from tests.answer.reading.conftest import tokens
         ("how much of china's cosmetics", {M.SHARE}, False),
         ("how many countries", {M.COUNT}, False),
         ("how concentrated is trade among the top partners", {M.SHARE}, False),
+        ("metal ore imports by volume, up how much", {M.VOLUME, M.GROWTH}, False),
         ("where does the US rank", {M.RANK}, False),
         ("top 7 provinces", {M.RANK}, True),
         ("contribution to export growth", {M.CONTRIBUTION}, False),  # the growth is what is contributed to
