@@ -11,7 +11,9 @@ import re
 
 # A comma, semicolon or question mark, an optional "and"/"also", then a word that opens a question.
 _OPENERS = r"what|what's|how|which|who|when|where|did|does|do|was|were|is|are|has|have|and by how"
-_BOUNDARY = re.compile(rf"(?:[,;?]\s*(?:and\s+|also\s+|plus\s+)?|\s+and\s+(?:also\s+)?)(?=(?:{_OPENERS})\b)", re.I)
+_BOUNDARY = re.compile(
+    rf"(?:[,;?]\s*(?:and\s+|also\s+|plus\s+)?|\s+(?:and|&|\+)\s+(?:also\s+)?)(?=(?:{_OPENERS})\b)", re.I
+)
 MIN_WORDS = 3  # each clause: "what were sales" is a question, "what" alone is not
 _ASKS = re.compile(rf"\b(?:{_OPENERS})\b", re.I)
 
@@ -21,7 +23,9 @@ def clause_split(text: str) -> tuple[str, str] | None:
     for match in _BOUNDARY.finditer(text):
         first, rest = text[: match.start()].strip(), text[match.end() :].strip()
         # "Within the seven provinces, how did …" is one question with a preamble: the first clause must ask too.
-        if len(first.split()) >= MIN_WORDS and len(rest.split()) >= MIN_WORDS and _ASKS.search(first):
+        # (a terse first part joined by "+" or "&" asks too: "LDC imports growth + what % of tariff lines …")
+        listed = match.group(0).strip() in {"+", "&"}
+        if len(first.split()) >= MIN_WORDS and len(rest.split()) >= MIN_WORDS and (_ASKS.search(first) or listed):
             return first, rest
     return None
 

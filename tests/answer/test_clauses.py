@@ -23,6 +23,12 @@ from bot.answer.normalize import words
             "how much did it lift their growth?",
         ),
         ("how did exports grow? and what about imports?", "how did exports grow", "what about imports?"),
+        # A terse first part joined by "+" or "&" is a question too.
+        (
+            "LDC imports growth + what % of tariff lines are zero duty for them?",
+            "LDC imports growth",
+            "what % of tariff lines are zero duty for them?",
+        ),
     ],
 )
 def test_a_new_question_after_a_clause_splits(text: str, first: str, rest: str) -> None:
