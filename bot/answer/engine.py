@@ -130,7 +130,11 @@ class Engine:
         if last is not None and self.followups.may_continue(reading, text):
             merged = self._carried_reading(last.reading, reading, text)
             reply = self._reply(text, merged)
-            if reply.answered:
+            own_words = set(reading.words) - set(reading.topic_words)
+            only_partner = self.followups.names_partner(reading) and not (own_words or reading.flows)
+            if reply.answered or (only_partner and not reading.measures):
+                # ("to the EU specifically?" after wind turbine exports asks that figure of the EU, or none: the
+                # EU's own headline is no answer)
                 return reply, Turn.of(merged, reply, last)
         reply = self._reply_read(text, reading)  # read once: the reply cache would read it again on a miss
         if not reading.about_trade:

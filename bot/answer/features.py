@@ -188,7 +188,7 @@ def features(asked: Asked, profile: Profile, index: Index, subject: float | None
         comparison=_comparison(r, profile, asked.covered_year) if r.compared_with or profile.compared_with else 0.0,
         currency=_currency(r, profile) if r.currency else 0.0,
         source=_source(r, profile),
-        alone=-1.0 if r.alone and (profile.core - asked.vocabulary or profile.members) else 0.0,
+        alone=-1.0 if r.alone and (_unnamed_core(asked, profile) or profile.members) else 0.0,
         group=_group(asked, profile) if profile.members else 0.0,
         not_total=-1.0 if r.not_total and profile.flow is Flow.TRADE else 0.0,
         speaker=0.0 if r.speaker is None else (1.0 if profile.speaker == r.speaker else -0.3),
@@ -197,6 +197,14 @@ def features(asked: Asked, profile: Profile, index: Index, subject: float | None
         unmatched=asked.unmatched,
         headline=1.0 if profile.headline else 0.0,
     )
+
+
+def _unnamed_core(asked: Asked, p: Profile) -> bool:
+    """Whether the figure's subject holds words the question did not name, unless it named the figure by one of its
+    synonyms ("wind turbines to the EU specifically": wind power equipment to the EU)."""
+    if any(len(name) > 1 and name <= asked.typed_words for name in p.synonym_names):
+        return False
+    return bool(p.core - asked.vocabulary)
 
 
 def _extra(asked: Asked, p: Profile) -> float:

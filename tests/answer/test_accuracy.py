@@ -121,6 +121,8 @@ FOLLOW_UP_SETS = [
     pytest.param(FOLDER / "followups_i.jsonl", 45 / 49, 16 / 16, 2 / 65, id="followups_i"),
     # First run 47/48, 14/17, 3/65 (2026-12-03).
     pytest.param(FOLDER / "followups_j.jsonl", 47 / 48, 14 / 17, 3 / 65, id="followups_j"),
+    # First run 42/49, 16/16, 4/65 (2026-12-03).
+    pytest.param(FOLDER / "followups_k.jsonl", 44 / 49, 16 / 16, 2 / 65, id="followups_k"),
 ]
 
 

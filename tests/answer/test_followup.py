@@ -318,6 +318,12 @@ def test_what_a_short_follow_up_names_decides_what_is_carried(engine: Engine, th
             ),
             None,
         ),
+        # A figure named by its synonym is that figure "specifically"; a partner named alone asks the same figure.
+        (
+            ("How fast did China's wind turbine exports grow in 2025?", "to the EU specifically?"),
+            "eu-wind-power-equipment-exports-growth",
+        ),
+        (("ship exports growth 2025?", "to the EU specifically?"), None),
         # Abbreviations: "contrib" is the contribution.
         (("equipment manufacturing exports 2025", "contrib to export growth"), "equipment-exports-contribution"),
     ],
