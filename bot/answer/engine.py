@@ -275,12 +275,25 @@ class Engine:
         # exports of them …"); in a later clause it points at the first ("…, and by how much did it grow?").
         first = (clause_split(question) or (question,))[0]
         opening = asked if first == question else self.reader.read(first)
-        if about.about_trade and (self.followups.points_back(first) or self.followups.continues(opening, first)):
+        alone = not (
+            about.about_trade and (self.followups.points_back(first) or self.followups.continues(opening, first))
+        )
+        if alone:
+            reply = self._reply_read(question, asked)
+            named = [t for t in about.subjects if t.topic not in self.whole_topics]
+            unnamed = not (asked.subjects or asked.entities or self.followups.names_china(question))
+            if not reply.answered and unnamed and (named or about.period):
+                # "Oceania: how much did imports of seafood and dairy rise?": the context names what the question
+                # leaves unnamed (its subject, its period), and nothing else of it is carried.
+                framed = self._reply(question, self.followups.merge(about, asked, question, frozenset({"period"})))
+                reply = framed if framed.answered else reply
+        else:
             # (read as one question: its clauses would each be read again without the context)
             reply = self._reply(question, self._carried_reading(about, asked, question))
-        else:
-            reply = self._reply_read(question, asked)
-        if not reply.answered or reply.reason not in {"answer", "comparison"}:
+        # A question of its own that the briefing does not answer is declined as asked: the context's words ("since
+        # high-tech exports got so much attention: how fast did high-tech imports grow?") are not another question.
+        declined = alone and not reply.answered and reply.reason in {"kind", "period"} and about.about_trade
+        if not declined and (not reply.answered or reply.reason not in {"answer", "comparison"}):
             return None
         return reply.model_copy(update={"query": text})
 

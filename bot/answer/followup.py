@@ -79,6 +79,10 @@ class FollowUps:
         words = tuple(w for w in phrase_of(text) if w not in _COURTESY)
         return bool(words) and words in self._source
 
+    def names_china(self, text: str) -> bool:
+        """Whether the message names China as a whole ("China's goods trade", "total trade", "nationwide")."""
+        return bool(self._national.find(list(phrase_of(text)), set()))
+
     def points_back(self, text: str) -> bool:
         """ "exports to them", "ship exports from there": the message refers to what the last one named."""
         return bool(self._pronouns & set(phrase_of(text)))

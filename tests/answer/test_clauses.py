@@ -116,3 +116,15 @@ def test_a_message_that_opens_with_its_question_has_no_context(text: str) -> Non
 def test_a_question_after_its_context_is_read_as_a_follow_up_of_it(engine: Engine, text: str, figures: list) -> None:
     reply = engine.ask(text)
     assert [a.id.removeprefix("scio-2026-01-14/") for a in reply.answers[: len(figures)]] == figures
+
+
+def test_a_question_after_its_context_that_the_briefing_does_not_answer_is_declined_as_asked(engine: Engine) -> None:
+    # The context's exports are not a second question.
+    reply = engine.ask(
+        "Since high-tech exports got so much attention: how fast did China's imports of high-tech products grow in "
+        "2025?"
+    )
+    assert not reply.answered
+    # The context names the subject the question leaves unnamed.
+    oceania = engine.ask("Oceania: how much did imports of seafood and dairy rise?")
+    assert oceania.answered and oceania.answers[0].id.endswith("oceania-aquatic-imports-growth")

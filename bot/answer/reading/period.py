@@ -196,6 +196,13 @@ class PeriodParser:
         end = i + 1
         last = first
         days = 0
+        if i and _DAY.fullmatch(tokens[i - 1]):
+            # "18 December and 10 January": the day before its month, then a span into the next year's month
+            joined = end < len(tokens) and tokens[end] in _SPAN_JOINERS
+            at = end + 2 if joined and _DAY.fullmatch(_at(tokens, end + 1)) else end + 1
+            second = self._month_names.find(tokens[at : at + 1], set()) if joined else []
+            if second and second[0].value < first:
+                return self._into_next_year(tokens, i - 1, at + 1, first, second[0].value)
         while end < len(tokens) and _DAY.fullmatch(tokens[end]):
             end, days = end + 1, days + 1  # a day of the month: "Dec. 18, 2025", "dec 18 to jan 10"
         if end < len(tokens) and tokens[end] in _SPAN_JOINERS and end + 1 < len(tokens):

@@ -58,6 +58,7 @@ def test_periods(reader: Reader, text: str, span: tuple[int, int] | None, compar
         "since the dec 18 launch",
         "Dec. 18, 2025 - Jan. 14, 2026",
         "from mid-December to Jan 10",
+        "between 18 December and 10 January",
     ],
 )
 def test_a_span_from_a_date_is_an_event(reader: Reader, text: str) -> None:
