@@ -358,6 +358,8 @@ def _period(r: Reading, p: Profile, covered_year: int) -> float:
     if p.period is None:
         return 0.0 if r.period is None else -0.5
     if r.period is None:
+        if r.level and p.period.event and p.entry.indicator.kind == "count":
+            return -0.5  # "how many registered firms does Hainan have now": not those added since the launch
         whole_covered_year = p.period.first == covered_year * 12 and p.period.last == covered_year * 12 + 11
         return 0.0 if whole_covered_year else -0.3
     if r.period.same_span(p.period):

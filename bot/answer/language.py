@@ -68,6 +68,7 @@ class PeriodWords(Frozen):
     five_year_plan: tuple[Phrase, ...]
     since_event: tuple[Phrase, ...]
     cumulative: tuple[Phrase, ...]
+    level: tuple[Phrase, ...]  # "now", "in total": a level as it stands
 
 
 class MetaWords(Frozen):
@@ -164,6 +165,7 @@ def language() -> Language:
             five_year_plan=_phrases(words["period"]["five_year_plan"]),
             since_event=_phrases(words["period"]["since_event"]),
             cumulative=_phrases(words["period"]["cumulative"]),
+            level=_phrases(words["period"].get("level", "")),
         ),
         currency={name: _phrases(text) for name, text in words["currency"].items()},
         source={name: _phrases(text) for name, text in words["source"].items()},

@@ -372,6 +372,20 @@ def test_a_count_of_firms_is_neither_an_increase_nor_a_number_of_quarters(engine
     assert more.answers[0].id == B + "fie-count-increase-since-2020"
 
 
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        (
+            "How many registered foreign trade companies does Hainan have now?",
+            "hainan-registered-trade-companies-total",
+        ),
+        ("how many foreign trade firms registered in Hainan since the launch?", "hainan-new-trade-registrations"),
+    ],
+)
+def test_a_level_now_is_not_what_was_added_over_a_span(engine: Engine, question: str, figure: str) -> None:
+    assert engine.ask(question).answers[0].id == B + figure
+
+
 def test_an_adverb_is_chat_not_a_subject_the_briefing_lacks(engine: Engine) -> None:
     reply = engine.ask("yo how much did imports grow last yr? feels like barely anything lol")
     assert reply.answered and reply.answers[0].id == B + "imports-2025"

@@ -131,6 +131,7 @@ class Reading(Frozen):
     currency: Currency | None = None
     source: Source | None = None
     alone: bool = False  # "on their own": exactly the subject named, not a group that holds it
+    level: bool = False  # "now", "in total": a level as it stands, not what was added over a span
     not_total: bool = False  # "not total trade"
     speaker: str | None = None  # a speaker id, when one is named
     quantities: tuple[float, ...] = ()  # amounts named ("partners over 1 trillion")

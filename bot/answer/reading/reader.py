@@ -55,6 +55,7 @@ class Reader:
         self._abbreviations = PhraseTable(language.abbreviations.items())
         self._conjunctions = PhraseTable([(p, True) for p in language.conjunction])
         self._year_on_year = PhraseTable([(p, True) for p in language.year_on_year])
+        self._level = PhraseTable([(p, True) for p in language.period.level])
         # Words that name goods: a figure about goods nobody named is about something narrower than the question.
         self.product_words = frozenset(w for p in language.products for w in p) - language.generic - language.stopwords
         self.product_words -= language.product_qualifiers
@@ -219,6 +220,7 @@ class Reader:
             currency=currency,
             source=qualifiers.source,
             alone=qualifiers.alone,
+            level=bool(self._level.find(tokens, set())),
             not_total=qualifiers.not_total,
             speaker=briefing.speaker,
             quantities=amounts,
