@@ -83,6 +83,10 @@ class FollowUps:
         """Whether the message names China as a whole ("China's goods trade", "total trade", "nationwide")."""
         return bool(self._national.find(list(phrase_of(text)), set()))
 
+    def starts_with_cue(self, text: str) -> bool:
+        """Whether the message opens with a follow-up cue ("and", "what about", "same for")."""
+        return any(m.start == 0 for m in self._cues.find(list(phrase_of(text)), set()))
+
     def points_back(self, text: str) -> bool:
         """ "exports to them", "ship exports from there": the message refers to what the last one named."""
         return bool(self._pronouns & set(phrase_of(text)))

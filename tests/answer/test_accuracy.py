@@ -120,7 +120,7 @@ FOLLOW_UP_SETS = [
     # First run 44/48, 13/17, 5/65 (2026-12-03).
     pytest.param(FOLDER / "followups_h.jsonl", 46 / 48, 15 / 17, 3 / 65, id="followups_h"),
     # First run 43/49, 15/16, 4/65 (2026-12-03).
-    pytest.param(FOLDER / "followups_i.jsonl", 45 / 49, 16 / 16, 2 / 65, id="followups_i"),
+    pytest.param(FOLDER / "followups_i.jsonl", 46 / 49, 16 / 16, 2 / 65, id="followups_i"),
     # First run 47/48, 14/17, 3/65 (2026-12-03).
     pytest.param(FOLDER / "followups_j.jsonl", 47 / 48, 14 / 17, 3 / 65, id="followups_j"),
     # First run 42/49, 16/16, 4/65 (2026-12-03).

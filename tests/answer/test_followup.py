@@ -324,6 +324,20 @@ def test_what_a_short_follow_up_names_decides_what_is_carried(engine: Engine, th
             "eu-wind-power-equipment-exports-growth",
         ),
         (("ship exports growth 2025?", "to the EU specifically?"), None),
+        # A whole question (its own flow, measure and period) the last subject has no figure for is read alone.
+        (
+            ("how much did the drop in commodity prices drag on import growth", "what was import growth in dec"),
+            "december-imports-growth",
+        ),
+        # With a cue it still follows up: December exports are not stated.
+        (
+            (
+                "how much did the drop in commodity prices drag on import growth",
+                "what was import growth in dec",
+                "and export growth in december?",
+            ),
+            None,
+        ),
         # Abbreviations: "contrib" is the contribution.
         (("equipment manufacturing exports 2025", "contrib to export growth"), "equipment-exports-contribution"),
     ],
