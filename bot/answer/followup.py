@@ -61,6 +61,7 @@ class FollowUps:
         self._cues = PhraseTable([(p, True) for p in language.followup.cues])
         self._national = PhraseTable([(p, True) for p in language.followup.national])
         self._pronouns = frozenset(w for p in language.followup.pronouns for w in p)
+        self._stopwords = frozenset(language.stopwords)
         self._source = frozenset(language.followup.source)
         # "bri countries?": "countries" names no goods of its own (words are compared stemmed, as the reader keeps them)
         self._place_nouns = frozenset(stem(w) for p in language.followup.place_nouns for w in p)
@@ -94,12 +95,18 @@ class FollowUps:
     def continues(self, reading: Reading, text: str) -> bool:
         """Whether ``reading`` (of ``text``) continues the last question rather than asking a new one."""
         tokens = list(phrase_of(text))
+        # (China's whole, unless a part of it or another subject's: "share of total exports?", "and the island's
+        # total trade in that window?")
+        if any(
+            m.start == 0 or tokens[m.start - 1] in self._stopwords - _PART_OF
+            for m in self._national.find(tokens, set())
+        ):
+            # About China as a whole, with a cue or not: "total trade in 2025", "and what growth does customs expect
+            # for China's own trade?" (but "share of total exports?" and "what share of China's exports went to
+            # them?" follow up)
+            return False
         if any(m.start == 0 for m in self._cues.find(tokens, set())):
             return True  # "and imports?", "what about the EU?"
-        if any(m.start == 0 or tokens[m.start - 1] not in _PART_OF for m in self._national.find(tokens, set())):
-            # About China as a whole: "total trade in 2025", "did customs give its own forecast for China's trade?"
-            # (but "share of total exports?" and "what share of China's exports went to them?" follow up)
-            return False
         if self.points_back(text) and not (reading.subjects or reading.entities):
             return True  # "how fast did exports to them grow?", "how much did that add to overall growth?"
         if any(w == "many" and tokens[i + 1 : i + 2] and tokens[i + 1] in _ELIDED for i, w in enumerate(tokens)):

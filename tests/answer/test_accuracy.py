@@ -112,7 +112,7 @@ FOLLOW_UP_SETS = [
     # First run 44/54, 12/14, 5 wrong of 68 follow-ups (2026-12-02).
     pytest.param(FOLDER / "followups_d.jsonl", 52 / 54, 14 / 14, 1 / 68, id="followups_d"),
     # First run 46/51, 12/14, 3 wrong of 65 follow-ups (2026-12-02, after the fixes set D showed).
-    pytest.param(FOLDER / "followups_e.jsonl", 49 / 51, 13 / 14, 1 / 65, id="followups_e"),
+    pytest.param(FOLDER / "followups_e.jsonl", 49 / 51, 14 / 14, 0 / 65, id="followups_e"),
     # First run 31/33, 10/12, 2 wrong of 45 follow-ups (2026-12-03).
     pytest.param(FOLDER / "followups_f.jsonl", 33 / 33, 12 / 12, 0 / 45, id="followups_f"),
     # First run 41/48, 16/17, 5/65 (2026-12-03).
@@ -122,9 +122,11 @@ FOLLOW_UP_SETS = [
     # First run 43/49, 15/16, 4/65 (2026-12-03).
     pytest.param(FOLDER / "followups_i.jsonl", 46 / 49, 16 / 16, 2 / 65, id="followups_i"),
     # First run 47/48, 14/17, 3/65 (2026-12-03).
-    pytest.param(FOLDER / "followups_j.jsonl", 47 / 48, 14 / 17, 3 / 65, id="followups_j"),
+    pytest.param(FOLDER / "followups_j.jsonl", 47 / 48, 15 / 17, 2 / 65, id="followups_j"),
     # First run 42/49, 16/16, 4/65 (2026-12-03).
     pytest.param(FOLDER / "followups_k.jsonl", 45 / 49, 16 / 16, 1 / 65, id="followups_k"),
+    # First run 45/49, 15/17, 5/66 (2026-12-03).
+    pytest.param(FOLDER / "followups_l.jsonl", 45 / 49, 16 / 17, 4 / 66, id="followups_l"),
 ]
 
 

@@ -338,6 +338,18 @@ def test_what_a_short_follow_up_names_decides_what_is_carried(engine: Engine, th
             ),
             None,
         ),
+        # China named, even after a cue, is a question of its own; another subject's total trade follows up.
+        (
+            (
+                "What did the WTO forecast for global merchandise trade growth in 2026?",
+                "and what growth does customs expect for china's own trade this year?",
+            ),
+            None,
+        ),
+        (
+            ("hainan duty free sales since the launch", "and the island's total trade in that window"),
+            "hainan-trade-since-launch",
+        ),
         # Abbreviations: "contrib" is the contribution.
         (("equipment manufacturing exports 2025", "contrib to export growth"), "equipment-exports-contribution"),
     ],
