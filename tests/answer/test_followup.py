@@ -347,7 +347,10 @@ def test_what_a_short_follow_up_names_decides_what_is_carried(engine: Engine, th
             None,
         ),
         (
-            ("hainan duty free sales since the launch", "and the island's total trade in that window"),
+            (
+                "How much were zero-tariff imports into Hainan between Dec 18 and Jan 10?",
+                "and the island's total trade in that window",
+            ),
             "hainan-trade-since-launch",
         ),
         # Abbreviations: "contrib" is the contribution.
