@@ -57,3 +57,19 @@ def _event_fact(briefing: Briefing, label: str, text: str) -> Fact:
     chair = briefing.chair.name if briefing.chair else ""
     quote = briefing.dateline or briefing.title
     return Fact(label=label, text=text, id=f"{briefing.id}/{label.lower()}", speaker=chair, quote=quote)
+
+
+def outlet_facts(kb: KnowledgeBase, reading: Reading) -> list[Fact]:
+    """Who answered the question an outlet asked ("who fielded the Hainan question from TASS?"): the speaker of the
+    figures given in answer to it, those about the subjects named first when the outlet asked more than one."""
+    entries = [e for e in kb.entries if e.outlet == reading.outlet]
+    about = [e for e in entries if any(e.indicator.topic == s.topic for s in reading.subjects)]
+    facts: list[Fact] = []
+    for entry in about or entries:
+        if all(f.speaker != entry.speaker.name for f in facts):
+            text = f"{entry.speaker.name}, {entry.speaker.role}, answered the question from {entry.outlet}"
+            uid = f"{entry.briefing.id}/answered/{entry.speaker.id}"
+            facts.append(
+                Fact(label="Answered", text=text, id=uid, speaker=entry.speaker.name, quote=entry.indicator.quote)
+            )
+    return facts

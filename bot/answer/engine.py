@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from bot.answer.briefing_facts import briefing_facts
+from bot.answer.briefing_facts import briefing_facts, outlet_facts
 from bot.answer.clauses import clause_split, preamble_split
 from bot.answer.compare import Comparer
 from bot.answer.declines import Decline, explain_decline
@@ -265,7 +265,8 @@ class Engine:
         exports of electric forklifts do?"): the question is read as a follow-up of the context, so the context's
         words count only where the question leaves a slot to them ("luggage imports from the EU - what share of
         China's total?"), and a whole question is read on its own. None when the message opens with its question,
-        or when the question so read is not answered."""
+        or when the question so read is not answered (a question of its own that the briefing does not answer is
+        declined as asked)."""
         split = preamble_split(text)
         if split is None:
             return None
@@ -368,6 +369,10 @@ class Engine:
         view = ReadingView.of(reading)
         # "when was the briefing on 2025's imports and exports held": the trade words are its title, not a figure.
         # ("who said exports grew 6.1% at the briefing" asks a figure; its answer names the speaker.)
+        if reading.outlet is not None and reading.meta == "who":
+            facts = outlet_facts(self.kb, reading)
+            if facts:
+                return Reply(query=text, answered=True, reason="briefing", facts=facts, reading=view)
         of_itself = reading.meta == "chair" or (reading.about_briefing and reading.meta in ("when", "where"))
         # "which official heads its statistics department?": who, with nothing of a figure asked but a role's words
         of_itself |= reading.meta == "who" and not (reading.flows or reading.measures or reading.subjects)

@@ -76,6 +76,8 @@ FIGURE_SETS = [
     pytest.param(FOLDER / "fresh_n.jsonl", 115 / 120, 40 / 40, 2 / 160, id="fresh_n"),
     # First run 118/120, 38/40, 3/160 (2026-12-03, score.py).
     pytest.param(FOLDER / "fresh_o.jsonl", 119 / 120, 39 / 40, 2 / 160, id="fresh_o"),
+    # First run 109/120, 40/40, 5/160 (2026-12-03, score.py).
+    pytest.param(FOLDER / "fresh_p.jsonl", 111 / 120, 40 / 40, 5 / 160, id="fresh_p"),
 ]
 
 

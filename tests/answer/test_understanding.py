@@ -386,6 +386,19 @@ def test_a_level_now_is_not_what_was_added_over_a_span(engine: Engine, question:
     assert engine.ask(question).answers[0].id == B + figure
 
 
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("who fielded the hainan question from TASS?", "Wang Jun"),
+        ("who answered the regional question from beijing youth daily?", "Lyu Daliang"),
+    ],
+)
+def test_who_answered_an_outlet_s_question(engine: Engine, question: str, speaker: str) -> None:
+    reply = engine.ask(question)
+    assert reply.reason == "briefing" and [f.speaker for f in reply.facts] == [speaker]
+    assert reply.facts[0].quote  # the figure given in answer, as the transcript has it
+
+
 def test_an_adverb_is_chat_not_a_subject_the_briefing_lacks(engine: Engine) -> None:
     reply = engine.ask("yo how much did imports grow last yr? feels like barely anything lol")
     assert reply.answered and reply.answers[0].id == B + "imports-2025"

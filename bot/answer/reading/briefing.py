@@ -15,6 +15,7 @@ class BriefingAsk:
     speaker: str | None  # speaker id
     meta: MetaAsk | None
     about_briefing: bool  # "briefing", "press conference" named
+    outlet: str | None = None  # a media outlet whose question was answered ("from TASS")
 
 
 class BriefingParser:
@@ -28,6 +29,11 @@ class BriefingParser:
                 names.append((full, speaker.id))
                 names += [((part,), speaker.id) for part in full if len(part) > 2]
         self._speakers = PhraseTable(names)
+        # The outlets whose questions the speakers answered, by their names and the names' first words ("Nanfang
+        # Daily, Nanfang Plus"; "Beijing Youth Daily")
+        outlets = sorted({e.outlet for e in kb.entries if e.outlet})
+        aliases = [(phrase_of(name.split(",")[0]), name) for name in outlets] + [(phrase_of(n), n) for n in outlets]
+        self._outlets = PhraseTable([(a, name) for a, name in aliases if a])
         meta = language.meta
         self._meta = PhraseTable(
             [(p, "who") for p in meta.who]
@@ -42,6 +48,9 @@ class BriefingParser:
         self._briefing = PhraseTable([(p, True) for p in meta.briefing])
 
     def parse(self, tokens: list[str], taken: set[int]) -> BriefingAsk:
+        outlets = self._outlets.find(tokens, taken)
+        for match in outlets:
+            taken.update(range(match.start, match.end))  # "Beijing Youth Daily" names no place
         speakers = [m.value for m in self._speakers.find(tokens, taken)]
         asks = [m.value for m in self._meta.find(tokens, taken)]
         about = bool(self._briefing.find(tokens, taken))
@@ -49,5 +58,8 @@ class BriefingParser:
         if not asks and questions and (about or speakers):
             asks = questions  # "who is Lyu Daliang", "when was the briefing"; never "who are you"
         return BriefingAsk(
-            speaker=speakers[0] if speakers else None, meta=asks[0] if asks else None, about_briefing=about
+            speaker=speakers[0] if speakers else None,
+            meta=asks[0] if asks else None,
+            about_briefing=about,
+            outlet=outlets[0].value if outlets else None,
         )

@@ -137,6 +137,7 @@ class Reading(Frozen):
     quantities: tuple[float, ...] = ()  # amounts named ("partners over 1 trillion")
     meta: MetaAsk | None = None  # who, when, where, what: perhaps a question about the briefing itself
     about_briefing: bool = False  # "briefing", "press conference" named
+    outlet: str | None = None  # a media outlet named ("the question from TASS"), as the knowledge base names it
     two_parts: bool = False  # two things named, joined by "and", "vs" ...: a figure each may be asked
     word_at: tuple[int, ...] = ()  # where each of ``words`` stands in the message
     joins: tuple[int, ...] = ()  # where "and", "vs", "as well as" ... stand

@@ -226,6 +226,7 @@ class Reader:
             quantities=amounts,
             meta=briefing.meta,
             about_briefing=briefing.about_briefing,
+            outlet=briefing.outlet,
             two_parts=_joined(joins, subjects.subjects, subjects.entities),
         )
 
