@@ -19,6 +19,14 @@ def converse(engine: Engine, *texts: str) -> list:
     return replies
 
 
+def expect_figure(reply, figure: str | None) -> None:
+    """The reply answers with ``figure`` first, or declines when it is None."""
+    if figure is None:
+        assert not reply.answered
+    else:
+        assert reply.answered and reply.answers[0].id == B + figure
+
+
 @pytest.mark.parametrize(
     ("first", "follow", "read_as", "figure"),
     [
@@ -243,11 +251,7 @@ def test_a_follow_up_carries_less_where_only_that_is_stated(engine: Engine, thre
     ],
 )
 def test_what_a_short_follow_up_names_decides_what_is_carried(engine: Engine, thread, figure: str | None) -> None:
-    reply = converse(engine, *thread)[-1]
-    if figure is None:
-        assert not reply.answered
-    else:
-        assert reply.answered and reply.answers[0].id == B + figure
+    expect_figure(converse(engine, *thread)[-1], figure)
 
 
 @pytest.mark.parametrize(
@@ -358,8 +362,4 @@ def test_what_a_short_follow_up_names_decides_what_is_carried(engine: Engine, th
     ],
 )
 def test_a_follow_up_points_back_at_what_its_words_name(engine: Engine, thread, figure: str | None) -> None:
-    reply = converse(engine, *thread)[-1]
-    if figure is None:
-        assert not reply.answered
-    else:
-        assert reply.answered and reply.answers[0].id == B + figure
+    expect_figure(converse(engine, *thread)[-1], figure)
