@@ -95,15 +95,13 @@ class FollowUps:
     def continues(self, reading: Reading, text: str) -> bool:
         """Whether ``reading`` (of ``text``) continues the last question rather than asking a new one."""
         tokens = list(phrase_of(text))
-        # (China's whole, unless a part of it or another subject's: "share of total exports?", "and the island's
-        # total trade in that window?")
         if any(
             m.start == 0 or tokens[m.start - 1] in self._stopwords - _PART_OF
             for m in self._national.find(tokens, set())
         ):
             # About China as a whole, with a cue or not: "total trade in 2025", "and what growth does customs expect
-            # for China's own trade?" (but "share of total exports?" and "what share of China's exports went to
-            # them?" follow up)
+            # for China's own trade?". Not a part of it or another subject's whole: "share of total exports?", "what
+            # share of China's exports went to them?", "and the island's total trade in that window?" follow up.
             return False
         if any(m.start == 0 for m in self._cues.find(tokens, set())):
             return True  # "and imports?", "what about the EU?"
