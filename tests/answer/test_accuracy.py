@@ -120,13 +120,13 @@ FOLLOW_UP_SETS = [
     # First run 41/48, 16/17, 5/65 (2026-12-03).
     pytest.param(FOLDER / "followups_g.jsonl", 44 / 48, 17 / 17, 2 / 65, id="followups_g"),
     # First run 44/48, 13/17, 5/65 (2026-12-03).
-    pytest.param(FOLDER / "followups_h.jsonl", 46 / 48, 15 / 17, 3 / 65, id="followups_h"),
+    pytest.param(FOLDER / "followups_h.jsonl", 47 / 48, 15 / 17, 3 / 65, id="followups_h"),
     # First run 43/49, 15/16, 4/65 (2026-12-03).
     pytest.param(FOLDER / "followups_i.jsonl", 46 / 49, 16 / 16, 2 / 65, id="followups_i"),
     # First run 47/48, 14/17, 3/65 (2026-12-03).
-    pytest.param(FOLDER / "followups_j.jsonl", 47 / 48, 15 / 17, 2 / 65, id="followups_j"),
+    pytest.param(FOLDER / "followups_j.jsonl", 48 / 48, 15 / 17, 2 / 65, id="followups_j"),
     # First run 42/49, 16/16, 4/65 (2026-12-03).
-    pytest.param(FOLDER / "followups_k.jsonl", 45 / 49, 16 / 16, 1 / 65, id="followups_k"),
+    pytest.param(FOLDER / "followups_k.jsonl", 46 / 49, 16 / 16, 1 / 65, id="followups_k"),
     # First run 45/49, 15/17, 5/66 (2026-12-03).
     pytest.param(FOLDER / "followups_l.jsonl", 45 / 49, 16 / 17, 4 / 66, id="followups_l"),
 ]

@@ -357,6 +357,22 @@ def test_what_a_short_follow_up_names_decides_what_is_carried(engine: Engine, th
             ),
             "hainan-trade-since-launch",
         ),
+        # "How much of that" asks the part's share, or its value where only that is stated.
+        (
+            (
+                "How much trade did China's nine border provinces and autonomous regions do in 2025?",
+                "how much of that was with neighbouring countries",
+            ),
+            "border-regions-neighbor-trade-2025",
+        ),
+        (
+            (
+                "How much were zero-tariff imports into Hainan between Dec 18 and Jan 10?",
+                "and the island's total trade in that window",
+                "how much of that was exports",
+            ),
+            None,
+        ),
         # Abbreviations: "contrib" is the contribution.
         (("equipment manufacturing exports 2025", "contrib to export growth"), "equipment-exports-contribution"),
     ],

@@ -34,6 +34,8 @@ class MeasureParser:
         strong = self._strong.find(tokens, taken)
         weak = self._weak.find(tokens, taken)
         found = {m.value for m in strong} or {m.value for m in weak}
+        if any(m.value is Measure.SHARE for m in weak) and any(m.value is Measure.GROWTH for m in strong):
+            found.add(Measure.SHARE)  # "how much of global trade growth": a share of the growth
         if found == {Measure.VOLUME}:
             # "by volume, up how much": by volume says in what terms; the weak words say what is asked of it
             # ("how much" of a volume is the tonnage itself, not a value)
