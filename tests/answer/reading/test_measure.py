@@ -18,6 +18,7 @@ from tests.answer.reading.conftest import tokens
         ("what share of trade", {M.SHARE}, False),
         ("how much of china's cosmetics", {M.SHARE}, True),  # weak: "how much of that" may ask the part's value
         ("how many countries", {M.COUNT}, False),
+        ("ciie intended deals how many billion $", {M.VALUE}, False),  # a number of billions is an amount
         ("how concentrated is trade among the top partners", {M.SHARE}, False),
         ("metal ore imports by volume, up how much", {M.VOLUME, M.GROWTH}, False),
         ("how much of global trade growth came from AI goods", {M.GROWTH, M.SHARE, M.POINTS}, False),
