@@ -89,8 +89,10 @@ class FollowUps:
         return any(m.start == 0 for m in self._cues.find(list(phrase_of(text)), set()))
 
     def points_back(self, text: str) -> bool:
-        """ "exports to them", "ship exports from there": the message refers to what the last one named."""
-        return bool(self._pronouns & set(phrase_of(text)))
+        """ "exports to them", "ship exports from there": the message refers to what the last one named ("in that
+        period" refers to its time, which the period slot carries)."""
+        words = phrase_of(text)
+        return any(w in self._pronouns and words[i + 1 : i + 2] not in _TIMES for i, w in enumerate(words))
 
     def continues(self, reading: Reading, text: str) -> bool:
         """Whether ``reading`` (of ``text``) continues the last question rather than asking a new one."""
@@ -161,7 +163,13 @@ class FollowUps:
             # "wind turbine exports" then "to the EU?": the EU replaces any partner named before, and the goods
             # named before stay ("wind turbine exports to the EU"); a topic of another kind stays as well.
             kinds = {self._groups.get(s.topic, s.topic) for s in new.subjects}
-            kept = tuple(s for s in last.subjects if self._groups.get(s.topic, s.topic) not in kinds)
+            # (a whole group's noun the last question counted stays behind: "how many foreign trade firms registered in
+            # Hainan", then "and Hainan's goods trade in that period?")
+            kept = tuple(
+                s
+                for s in last.subjects
+                if self._groups.get(s.topic, s.topic) not in kinds and s.topic not in self._whole_topics
+            )
             update["subjects"] = _unique(kept + new.subjects) if new.subjects else new.subjects
             names_goods = any(self._groups.get(s.topic) == GOODS_GROUP for s in new.subjects)
             if not set(new.words) - set(new.topic_words) - self._place_nouns and not new.entities and not names_goods:
@@ -246,6 +254,8 @@ _BASIC_MEASURES = frozenset({Measure.GROWTH, Measure.VALUE})
 
 # The whole that the last subject is a part of: "share of total exports?", "contribution to overall export growth?".
 _PART_OF = frozenset({"of", "to", "in", "than", "vs", "versus", "over"})  # (and the base it is compared with)
+
+_TIMES = {(w,) for w in ("period", "window", "time", "year", "month", "span", "stretch", "quarter", "week")}
 
 # Words after "how many" that leave out what is counted ("how many had", "how many of them").
 _ELIDED = frozenset({"had", "have", "has", "were", "are", "was", "did", "do", "of", "in", "got", "saw"})

@@ -373,6 +373,14 @@ def test_what_a_short_follow_up_names_decides_what_is_carried(engine: Engine, th
             ),
             None,
         ),
+        # "in that period" points at the last question's time, not its subject: Hainan's trade, not its firms.
+        (
+            (
+                "how many foreign trade firms registered in hainan after island-wide special customs operations began",
+                "and hainan's goods trade in that period?",
+            ),
+            "hainan-trade-since-launch",
+        ),
         # Abbreviations: "contrib" is the contribution.
         (("equipment manufacturing exports 2025", "contrib to export growth"), "equipment-exports-contribution"),
     ],
