@@ -381,6 +381,14 @@ def test_what_a_short_follow_up_names_decides_what_is_carried(engine: Engine, th
             ),
             "hainan-trade-since-launch",
         ),
+        # "Outbound duty-free purchases" are Hainan's duty-free shopping, no exports: the sales follow.
+        (
+            (
+                "How many people made outbound duty-free purchases in Hainan between Dec 18 and Jan 10?",
+                "total sales?",
+            ),
+            "hainan-duty-free-sales",
+        ),
         # Abbreviations: "contrib" is the contribution.
         (("equipment manufacturing exports 2025", "contrib to export growth"), "equipment-exports-contribution"),
     ],
