@@ -78,6 +78,8 @@ FIGURE_SETS = [
     pytest.param(FOLDER / "fresh_o.jsonl", 119 / 120, 39 / 40, 2 / 160, id="fresh_o"),
     # First run 109/120, 40/40, 5/160 (2026-12-03, score.py).
     pytest.param(FOLDER / "fresh_p.jsonl", 114 / 120, 40 / 40, 4 / 160, id="fresh_p"),
+    # First run 109/120, 40/40, 8/160 (2026-12-03, score.py).
+    pytest.param(FOLDER / "fresh_q.jsonl", 112 / 120, 40 / 40, 6 / 160, id="fresh_q"),
 ]
 
 
@@ -126,9 +128,11 @@ FOLLOW_UP_SETS = [
     # First run 47/48, 14/17, 3/65 (2026-12-03).
     pytest.param(FOLDER / "followups_j.jsonl", 48 / 48, 15 / 17, 2 / 65, id="followups_j"),
     # First run 42/49, 16/16, 4/65 (2026-12-03).
-    pytest.param(FOLDER / "followups_k.jsonl", 46 / 49, 16 / 16, 1 / 65, id="followups_k"),
+    pytest.param(FOLDER / "followups_k.jsonl", 48 / 49, 16 / 16, 0 / 65, id="followups_k"),
     # First run 45/49, 15/17, 5/66 (2026-12-03).
     pytest.param(FOLDER / "followups_l.jsonl", 49 / 49, 16 / 17, 1 / 66, id="followups_l"),
+    # First run 42/47, 18/18, 2/65 (2026-12-03).
+    pytest.param(FOLDER / "followups_m.jsonl", 42 / 47, 18 / 18, 2 / 65, id="followups_m"),
 ]
 
 

@@ -386,6 +386,13 @@ def test_a_level_now_is_not_what_was_added_over_a_span(engine: Engine, question:
     assert engine.ask(question).answers[0].id == B + figure
 
 
+def test_annual_growth_is_the_year_s_growth_and_chairing_asks_the_chair(engine: Engine) -> None:
+    growth = engine.ask("how big was China's total goods trade in 2025 and what was the annual growth?")
+    assert growth.answered and growth.answers[0].id == B + "total-trade-2025"
+    chair = engine.ask("Who was chairing this SCIO press conference on the 2025 trade data?")
+    assert [f.speaker for f in chair.facts] == ["Shou Xiaoli"]
+
+
 def test_an_adverb_is_chat_not_a_subject_the_briefing_lacks(engine: Engine) -> None:
     reply = engine.ask("yo how much did imports grow last yr? feels like barely anything lol")
     assert reply.answered and reply.answers[0].id == B + "imports-2025"
