@@ -10,6 +10,7 @@ import hashlib
 import hmac
 import itertools
 import json
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -65,9 +66,16 @@ def signed(
     return SignedRequest(body=body, headers=headers)
 
 
+_last_ts = [0.0]
+_ts_lock = threading.Lock()
+
+
 def new_ts() -> str:
-    """A fresh Slack-style message timestamp."""
-    return f"{int(time.time())}.{next(_ids):06d}"
+    """A fresh Slack-style message timestamp: the time now to the microsecond, later than the last one made. (A
+    counter in the fraction made it later than messages the fake API stamped just after it, in the same second.)"""
+    with _ts_lock:
+        _last_ts[0] = max(time.time(), _last_ts[0] + 0.000001)
+        return f"{_last_ts[0]:.6f}"
 
 
 # ---------------------------------------------------------------------------------------------- events
