@@ -22,7 +22,16 @@ from bot.answer.kb_replies import entry_answer, topic_reply
 from bot.answer.language import language
 from bot.answer.models import Answer, Candidate, Reply
 from bot.answer.normalize import MAX_CHARS
-from bot.answer.parts import flow_split, list_split, measure_split, run_split, split, with_words, word_split
+from bot.answer.parts import (
+    flow_split,
+    list_split,
+    measure_split,
+    run_split,
+    split,
+    with_words,
+    without_topics,
+    word_split,
+)
 from bot.answer.profiles import Profile, build_profiles
 from bot.answer.reading.frame import Flow, Measure, Reading, ReadingView
 from bot.answer.reading.reader import Reader
@@ -504,12 +513,12 @@ class Engine:
         if best is not None and best.features.subject >= FULL_COVERAGE:
             return [reading], [single]
         covered: dict[tuple[int, int], tuple[Reading, tuple[Scored | None, list[Scored]]] | None] = {}
+        # The topic named may be one run's only ("gas purification equipment" of "… forklift exports")
+        bare = without_topics(reading)
 
         def cover(i: int, j: int) -> tuple[Reading, tuple[Scored | None, list[Scored]]] | None:
             if (i, j) not in covered:
                 covered[i, j] = None
-                # The topic named may be one run's only ("gas purification equipment" of "… forklift exports")
-                bare = reading.model_copy(update={"subjects": (), "topic_words": ()})
                 for part in (with_words(reading, shared + own[i:j]), with_words(bare, own[i:j])):
                     found = self.best(part)
                     if found[0] is not None and found[0].features.subject >= FULL_COVERAGE:

@@ -86,7 +86,10 @@ class FollowUps:
 
     def starts_with_cue(self, text: str) -> bool:
         """Whether the message opens with a follow-up cue ("and", "what about", "same for")."""
-        return any(m.start == 0 for m in self._cues.find(list(phrase_of(text)), set()))
+        return self._opens_with_cue(list(phrase_of(text)))
+
+    def _opens_with_cue(self, tokens: list[str]) -> bool:
+        return any(m.start == 0 for m in self._cues.find(tokens, set()))
 
     def points_back(self, text: str) -> bool:
         """ "exports to them", "ship exports from there": the message refers to what the last one named ("in that
@@ -105,7 +108,7 @@ class FollowUps:
             # for China's own trade?". Not a part of it or another subject's whole: "share of total exports?", "what
             # share of China's exports went to them?", "and the island's total trade in that window?" follow up.
             return False
-        if any(m.start == 0 for m in self._cues.find(tokens, set())):
+        if self._opens_with_cue(tokens):
             return True  # "and imports?", "what about the EU?"
         if self.points_back(text) and not (reading.subjects or reading.entities):
             return True  # "how fast did exports to them grow?", "how much did that add to overall growth?"

@@ -33,26 +33,23 @@ def word_split(reading: Reading) -> list[list[Reading]]:
             right = [(w, at) for w, at in own if at > join]
             if left and right:
                 common = [] if own is pairs else shared
-                second = [_with_words(reading, common + right)]
+                second = [with_words(reading, common + right)]
                 # The first side's words after its first, then all of them: "processing value-added exemption, how
                 # much was sold … and how much duty was exempted" asks the duty of that exemption.
                 for context in (left[1:], left) if len(left) > 1 else ():
-                    second.append(_with_words(reading, common + context + right))
+                    second.append(with_words(reading, common + context + right))
                 if common:
                     # The topic named may be the first side's only ("gas purification equipment … compare with
                     # electric forklifts")
-                    bare = reading.model_copy(update={"subjects": (), "topic_words": ()})
-                    second.append(_with_words(bare, right))
-                return [[_with_words(reading, common + left)], second]
+                    second.append(with_words(without_topics(reading), right))
+                return [[with_words(reading, common + left)], second]
     return []
 
 
 def list_split(reading: Reading) -> list[list[Reading]]:
     """ "By sea, land and air": three or more things listed, a side each (one option per side), every join parting
     subject words; [] otherwise. The engine tries it before ``word_split``, which splits at one join."""
-    pairs = list(zip(reading.words, reading.word_at, strict=True))
-    shared = [(w, at) for w, at in pairs if w in reading.topic_words]
-    own = [p for p in pairs if p not in shared]
+    own, shared = run_split(reading)
     cuts = sorted(reading.joins)
     if len(cuts) < 2:
         return []
@@ -60,12 +57,12 @@ def list_split(reading: Reading) -> list[list[Reading]]:
     sides = [[(w, at) for w, at in own if low < at < high] for low, high in zip(bounds, bounds[1:], strict=False)]
     if not all(sides):
         return []
-    options = [[_with_words(reading, shared + side)] for side in sides]
+    options = [[with_words(reading, shared + side)] for side in sides]
     # The first side may hold the message's preamble too ("logistics question: … by sea, by land and by air"): it
     # is also tried with the words next to the first join alone.
     near = [(w, at) for w, at in sides[0] if at >= cuts[0] - 2]
     if near and near != sides[0]:
-        options[0].append(_with_words(reading, shared + near))
+        options[0].append(with_words(reading, shared + near))
     return options
 
 
@@ -78,9 +75,9 @@ def run_split(reading: Reading) -> tuple[list[tuple[str, int]], list[tuple[str, 
     return [p for p in pairs if p not in shared], shared
 
 
-def with_words(reading: Reading, words: list[tuple[str, int]]) -> Reading:
-    """``reading`` about just these subject words (with their positions)."""
-    return _with_words(reading, words)
+def without_topics(reading: Reading) -> Reading:
+    """``reading`` with no topic named: for a part whose words are another thing than the topic named beside them."""
+    return reading.model_copy(update={"subjects": (), "topic_words": ()})
 
 
 def measure_split(reading: Reading) -> list[Reading]:
@@ -96,7 +93,8 @@ def measure_split(reading: Reading) -> list[Reading]:
     return [reading.model_copy(update={"measures": frozenset({m} | points)}) for m in measures]
 
 
-def _with_words(reading: Reading, words: list[tuple[str, int]]) -> Reading:
+def with_words(reading: Reading, words: list[tuple[str, int]]) -> Reading:
+    """``reading`` about just these subject words (with their positions)."""
     words = sorted(dict.fromkeys(words), key=lambda pair: pair[1])
     kept = tuple(w for w, _ in words)
     return reading.model_copy(update={"words": kept, "word_at": tuple(at for _, at in words), "typed": kept})
