@@ -129,9 +129,9 @@ class Engine:
                 # the follow-up names, and the last one's figure is no answer to it.
                 named = " ".join(reading.typed) or " ".join(reading.words)
                 reply = self._declined(text, Decline(reason="unknown", not_found=named), merged)
-            whole = bool(reading.flows and reading.measures and reading.period) and not self.followups.starts_with_cue(
-                text
-            )
+            # (as is "what dragged imports down", which asks for a subject of its own)
+            whole = bool(reading.flows and reading.measures and (reading.period or reading.cause))
+            whole = whole and not self.followups.starts_with_cue(text)
             if not reply.answered and (whole or self.followups.names_anew(reading, text)):
                 # "cross border ecommerce?" after new-trio exports against 2020: nothing carried is stated for the
                 # subject named, so it is read on its own (its own figures), and "Read as" shows it.

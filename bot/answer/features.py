@@ -89,6 +89,7 @@ class Asked:
     # Words typed beside the topics named that are some figure's own subject ("little giant" beside "firms")
     specific: frozenset[str]
     unmatched: float  # the unmatched feature, the same for every figure
+    terse: bool  # a message of a few words, every one of them what it asks about (``TERSE``)
 
     @classmethod
     def of(
@@ -143,6 +144,7 @@ class Asked:
             unmatched=_unmatched(reading),
             products=frozenset(words) & product_words,  # goods typed beside the topics named
             specific=(typed - topic_vocabulary) & subject_words,
+            terse=reading.length <= TERSE and not reading.unmatched,
         )
 
 
@@ -219,7 +221,15 @@ def _extra(asked: Asked, p: Profile) -> float:
     if not asked.national and any(len(name) > 1 and name <= asked.typed_words for name in p.synonym_names):
         return 0.0  # the question names it by one of its own synonyms ("cooking oil": edible vegetable oil)
     if asked.national:
-        return -1.0  # a question naming no subject asks about China as a whole, not ASEAN or the world
+        # A question naming no subject asks about China as a whole, not ASEAN or the world; one asking what dragged
+        # a figure down asks for the subject, which a figure of that drag names.
+        return 0.0 if asked.reading.cause in p.about else -1.0
+    slots = asked.reading.measures or asked.reading.flows
+    if slots and asked.terse and not asked.topics and not asked.entity_words and asked.typed_words <= p.measured:
+        # A terse message names only what the figure measures ("price drop?"), not whose: the prices stated are
+        # those of crude oil and iron ore, the one such figure, and its label says so. (A longer question asking
+        # "China's overall import prices" asks another figure.)
+        return -0.5
     if p.partner and p.topic not in asked.topics and not asked.names_place:
         return -1.0  # "high-tech imports" named no partner: high-tech imports from the EU are the EU's
     if asked.products and not asked.products & p.about:

@@ -246,6 +246,10 @@ class FollowUps:
             # "what value of goods was sold to the mainland, and how much duty was exempted?": what the second
             # part names (the duty) may be stated with no flow or the other one; it is tried without the first's.
             options.append(CARRIED - {"flow"})
+        if new.measures and new.words and not new.period and (last.period or last.compared_with):
+            # "avg shoppers per day?" after "and duty-free sales for the whole of 2024?": another figure of the same
+            # subject, named and measured anew, is asked for its own period when the last one states nothing.
+            options.append(CARRIED - {"period"})
         if last.currency and new.measures and not new.currency:
             # "growth?" after "in usd?": a growth rate stated in yuan terms only is still the one asked; the reply
             # reads as yuan, so the change shows.

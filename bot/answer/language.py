@@ -109,6 +109,7 @@ class Language(Frozen):
     exclusion: dict[str, tuple[Phrase, ...]]
     comparison: tuple[Phrase, ...]
     year_on_year: tuple[Phrase, ...]
+    cause: dict[str, tuple[Phrase, ...]]  # "what dragged ..." -> "drag": the subject asked is that kind of cause
     meta: MetaWords
     followup: FollowUpWords
     compare: CompareWords
@@ -172,6 +173,7 @@ def language() -> Language:
         exclusion={name: _phrases(text) for name, text in words["exclusion"].items()},
         comparison=_phrases(words["comparison"]["words"]),
         year_on_year=_phrases(words["comparison"]["year_on_year"]),
+        cause={name: _phrases(text) for name, text in words["cause"].items()},
         meta=MetaWords(**{name: _phrases(text) for name, text in words["meta"].items()}),
         followup=FollowUpWords(**{name: _phrases(text) for name, text in words["followup"].items()}),
         compare=CompareWords(

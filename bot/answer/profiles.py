@@ -7,7 +7,7 @@ period from its period field, its currency from its unit and its source from its
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.answer.index import DESCRIBES, Index
 from bot.answer.reading.frame import Currency, Flow, Measure, Period, Source
@@ -47,6 +47,9 @@ class Profile:
     source: Source
     speaker: str
     core: frozenset[str]  # the specific words of its subject: what a question must name to mean it
+    # The specific words of what it measures that no figure of another subject measures ("prices": of crude oil and
+    # iron ore only; not "registrations", of Hainan's firms and of overseas food firms)
+    measured: frozenset[str]
     names: tuple[frozenset[str], ...]  # the specific words of each name it goes by: subject, parenthesis
     synonym_names: tuple[frozenset[str], ...]  # its synonyms' specific words: a question typing one names the figure
     products: frozenset[str]  # words of its subject that name goods (Harmonized System): "garment", "machinery"
@@ -124,6 +127,7 @@ def build_profiles(reader: Reader, index: Index) -> list[Profile]:
                 source=source,
                 speaker=entry.speaker.id,
                 core=core,
+                measured=_specific(ind.measure, stop),
                 products=core & reader.product_words,
                 narrower=core & (reader.product_words | reader.topic_words),
                 names=_names(ind.subject, stop),
@@ -146,7 +150,18 @@ def build_profiles(reader: Reader, index: Index) -> list[Profile]:
                 partner=topic is not None and topic.place,
             )
         )
-    return profiles
+    return _measured_by_one_subject(profiles)
+
+
+def _measured_by_one_subject(profiles: list[Profile]) -> list[Profile]:
+    subjects: dict[str, set[frozenset[str]]] = {}
+    for profile in profiles:
+        for word in profile.measured:
+            subjects.setdefault(word, set()).add(profile.core)
+    return [
+        replace(profile, measured=frozenset(w for w in profile.measured if len(subjects[w]) == 1))
+        for profile in profiles
+    ]
 
 
 def _flow(reader: Reader, words: list[str]) -> Flow | None:

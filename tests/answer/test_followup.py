@@ -298,6 +298,17 @@ def test_what_a_short_follow_up_names_decides_what_is_carried(engine: Engine, th
         ),
         # A comparison year after a span asks the change of the year on it.
         (("how did trade do over the 14th five-year plan overall?", "vs 2020?"), "total-trade-2025-vs-2020"),
+        # Another figure of the subject, named and measured anew, has a period of its own when the last one (a
+        # year nothing is stated for) states nothing.
+        (
+            ("hainan duty-free sales since the launch", "and for the whole of 2024?", "avg shoppers per day?"),
+            "hainan-duty-free-daily-shoppers",
+        ),
+        # "What dragged imports down" asks for a subject of its own, not the December figure asked before.
+        (
+            ("imports in december?", "what dragged imports down and by how much"),
+            "commodity-prices-drag-on-import-growth",
+        ),
         # "the year before" is a period the briefing gives no China-US figure for.
         (("What was the total value of China-US trade in 2025?", "and the year before?"), None),
         # "how many had …" leaves out what it counts: the last question's partners.

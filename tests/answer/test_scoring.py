@@ -82,6 +82,20 @@ def test_a_figure_agrees_only_when_no_slot_contradicts() -> None:
         ("number of private trading firms", "trading-entities-count", "topic", -1.0),
         ("how many companies exhibited at the eighth CIIE?", "trading-entities-count", "topic", -1.0),
         ("how many foreign trade companies are there", "trading-entities-count", "topic", 1.0),
+        # Crude is goods: the tonnage of all bulk commodities is no crude figure.
+        ("how many tonnes of crude did china import", "bulk-commodity-imports-2025", "extra", -1.0),
+        # What dragged a figure down asks for the subject: the drag of crude and iron ore prices names it.
+        ("what dragged imports down?", "commodity-prices-drag-on-import-growth", "extra", 0.0),
+        ("what dragged imports down?", "crude-oil-iron-ore-import-price-drop", "extra", -1.0),
+        # A terse message naming only what one figure measures asks that figure; a longer one asking China's
+        # overall import prices does not.
+        ("price drop?", "crude-oil-iron-ore-import-price-drop", "extra", -0.5),
+        (
+            "by how much did China's overall import prices fall in 2025?",
+            "crude-oil-iron-ore-import-price-drop",
+            "extra",
+            -1.0,
+        ),
     ],
 )
 def test_features(engine: Engine, text: str, indicator: str, feature: str, value: float) -> None:

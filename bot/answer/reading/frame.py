@@ -132,6 +132,7 @@ class Reading(Frozen):
     source: Source | None = None
     alone: bool = False  # "on their own": exactly the subject named, not a group that holds it
     level: bool = False  # "now", "in total": a level as it stands, not what was added over a span
+    cause: str | None = None  # "what dragged imports down" -> "drag": the subject asked is such a cause
     not_total: bool = False  # "not total trade"
     speaker: str | None = None  # a speaker id, when one is named
     quantities: tuple[float, ...] = ()  # amounts named ("partners over 1 trillion")

@@ -56,6 +56,7 @@ class Reader:
         self._conjunctions = PhraseTable([(p, True) for p in language.conjunction])
         self._year_on_year = PhraseTable([(p, True) for p in language.year_on_year])
         self._level = PhraseTable([(p, True) for p in language.period.level])
+        self._cause = PhraseTable([(p, name) for name, phrases in language.cause.items() for p in phrases])
         # Words that name goods: a figure about goods nobody named is about something narrower than the question.
         self.product_words = frozenset(w for p in language.products for w in p) - language.generic - language.stopwords
         self.product_words -= language.product_qualifiers
@@ -221,6 +222,7 @@ class Reader:
             source=qualifiers.source,
             alone=qualifiers.alone,
             level=bool(self._level.find(tokens, set())),
+            cause=next((m.value for m in self._cause.find(tokens, set())), None),
             not_total=qualifiers.not_total,
             speaker=briefing.speaker,
             quantities=amounts,

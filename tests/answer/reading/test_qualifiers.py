@@ -88,3 +88,17 @@ def test_speakers_and_the_briefing(reader: Reader, text: str, speaker: str | Non
 @pytest.mark.parametrize("text", ["is the us still the number one export market", "number of us partners"])
 def test_number_one_and_number_of_are_no_statistics(reader: Reader, text: str) -> None:
     assert reader.read(text).source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        ("what dragged imports down and by how much", "drag"),
+        ("biggest drag on imports?", "drag"),
+        ("what weighed on import growth last year", "drag"),
+        ("how much did imports grow", None),
+        ("imports dragged down by prices", None),  # names what dragged them: no subject asked
+    ],
+)
+def test_a_question_asking_what_caused_a_change(reader: Reader, text: str, cause: str | None) -> None:
+    assert reader.read(text).cause == cause
