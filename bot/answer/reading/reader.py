@@ -195,7 +195,12 @@ class Reader:
             flow_list = [f for f in flow_list if f is not flow and f is not Flow.TRADE] or [_other(flow)]
         unique = dict(zip(words, word_at, strict=True))
         # An "and" inside a name ("Belt and Road", "mechanical and electrical") joins nothing.
-        joins = [m.start for m in self._conjunctions.find(tokens, set()) if m.start not in subject_positions]
+        # Nor does one after China: "trade between China and BRI partners" is one figure, China's with them.
+        joins = [
+            m.start
+            for m in self._conjunctions.find(tokens, set())
+            if m.start not in subject_positions and tokens[m.start - 1 : m.start] != ["china"]
+        ]
         # Every value below is already typed; validating the frame again would be a third of the time spent reading.
         return Reading.model_construct(
             text=text,

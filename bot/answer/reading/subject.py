@@ -52,6 +52,8 @@ class SubjectParser:
                     entries.setdefault(phrase, _Hit("topic", topic.id, topic.name))
         aliases = set(entries)
         self._covered_aliases = aliases
+        self._group = {t.id: t.group for t in kb.topics}
+        self._whole = frozenset(t.id for t in kb.topics if t.whole)
         for name, display in gazetteer().items():
             self._add(entries, phrase_of(name), "place", display, described, aliases)
         for phrase in language.products:
@@ -80,18 +82,30 @@ class SubjectParser:
         subjects: dict[str, Subject] = {}
         entities: dict[str, Entity] = {}
         positions: set[int] = set()
+        before: tuple[str, int] | None = None  # the last topic named, and where its name ends
         for match in self._table.find(tokens, taken):
             hit = match.value
             words = tuple(tokens[match.start : match.end])
             at = match.start
             if hit.kind == "topic":
                 positions.update(match.span)
+                if self._ends_name(before, hit.key, match.start):
+                    before = (before[0], match.end)
+                    continue  # "foreign-invested firms": the group's noun ends the name and names no other subject
+                before = (hit.key, match.end)
                 subjects.setdefault(hit.key, Subject.model_construct(topic=hit.key, name=hit.name, words=words, at=at))
             else:
                 entities.setdefault(hit.key, Entity.model_construct(name=hit.name, kind=hit.kind, words=words, at=at))
         return SubjectReading(
             subjects=tuple(subjects.values()), entities=tuple(entities.values()), topic_positions=frozenset(positions)
         )
+
+    def _ends_name(self, before: tuple[str, int] | None, topic: str, start: int) -> bool:
+        """Whether ``topic``, a whole group ("firms"), is named right after a member of its group: "private firms"
+        are private enterprises, not private enterprises and every firm."""
+        if before is None or topic not in self._whole or before[1] != start:
+            return False
+        return before[0] != topic and self._group.get(before[0]) == self._group.get(topic)
 
 
 def _display_indicator(phrase: Phrase) -> str:

@@ -20,6 +20,10 @@ from bot.answer.reading.reader import Reader
         ("hk-zhuhai-macao bridge", ["hzmb"]),
         ("Africa vs Latin America growth", ["africa", "latin-america"]),
         ("total exports", []),  # a flow, not the Exports topic: the national figures answer it
+        # A group's noun right after one of its members ends that member's name: no firm of every kind is meant.
+        ("foreign-invested firms electronics growth", ["foreign-invested"]),
+        ("private companies", ["private-enterprises"]),
+        ("firms", ["enterprises"]),
     ],
 )
 def test_topics(reader: Reader, text: str, topics: list[str]) -> None:
@@ -83,3 +87,9 @@ def test_filler_typos_and_short_forms(reader: Reader, text: str, words: tuple[st
 def test_an_english_word_no_figure_describes_is_kept_apart(reader: Reader) -> None:
     reading = reader.read("hainan casinos")
     assert reading.unmatched == ("casinos",) and [s.topic for s in reading.subjects] == ["hainan"]
+
+
+def test_an_and_after_china_joins_nothing(reader: Reader) -> None:
+    # "trade between China and BRI partners" is China's trade with them: one figure, not two
+    assert not reader.read("How large was farm-product trade between China and BRI partners?").two_parts
+    assert reader.read("Africa and Latin America growth").two_parts
