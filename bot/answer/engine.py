@@ -86,6 +86,7 @@ class Engine:
             self.reader.place_words,
             self._place_topics,
             self.whole_topics,
+            self.reader.covered_year,
         )
         self.comparer = Comparer(self)
         # A message that is exactly a topic's name or synonym ("outlook", "exports", "/trade customs") asks for it.

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from bot.answer.language import Language
 from bot.answer.models import Reply
-from bot.answer.reading.frame import Flow, Measure, Reading
+from bot.answer.reading.frame import Flow, Measure, Period, Reading
 from bot.answer.words import PhraseTable, phrase_of, stem
 
 # Slots a follow-up may take from the last question, besides its subject and flow.
@@ -56,7 +56,9 @@ class FollowUps:
         place_words: frozenset[str] = frozenset(),
         place_topics: frozenset[str] = frozenset(),
         whole_topics: frozenset[str] = frozenset(),
+        covered_year: int | None = None,
     ):
+        self._covered_year = covered_year  # the briefing's year: a year before it is a look back, not the thread's
         self._groups = groups or {}  # each topic's group: a partner named replaces a partner, not a product
         self._cues = PhraseTable([(p, True) for p in language.followup.cues])
         self._national = PhraseTable([(p, True) for p in language.followup.national])
@@ -108,6 +110,8 @@ class FollowUps:
             # for China's own trade?". Not a part of it or another subject's whole: "share of total exports?", "what
             # share of China's exports went to them?", "and the island's total trade in that window?" follow up.
             return False
+        if reading.meta and (reading.about_briefing or reading.outlet):
+            return False  # "who handled the US question at the briefing?": a question about the briefing itself
         if self._opens_with_cue(tokens):
             return True  # "and imports?", "what about the EU?"
         if self.points_back(text) and not (reading.subjects or reading.entities):
@@ -158,6 +162,11 @@ class FollowUps:
         period. Words that name no topic narrow the last subject ("tariff exemptions?" of Hainan), as does a
         pronoun ("ship exports from there")."""
         update: dict[str, object] = {"joins": (), "two_parts": False, "length": max(last.length, new.length)}
+        # "how many exhibitors" after the CIIE's deals names only what no figure is about: that replaces the last
+        # question's words, and the message is as terse as typed.
+        unknown = bool(new.unmatched) and not (new.words or new.subjects or new.entities or new.flows)
+        if unknown:
+            update["length"] = new.length
         names_topic = bool(new.subjects or new.entities)
         # A pronoun beside a subject named anew points at that subject ("foreign-invested enterprises, what was
         # their trade value?"); one of another kind named with it keeps the last ("their trade with ASEAN?").
@@ -190,9 +199,11 @@ class FollowUps:
             update["subjects"] = _unique(last.subjects + new.subjects)
             update["entities"] = _unique(last.entities + new.entities)
             update["two_parts"] = last.two_parts and not new.words
-            if not new.words and "words" in carry:
-                for name in ("words", "typed", "topic_words", "word_at", "unmatched"):
+            if not new.words and "words" in carry and not unknown:
+                for name in ("words", "typed", "topic_words", "word_at"):
                     update[name] = getattr(last, name)
+                # (words of its own that describe no figure stay evidence: "how many exhibitors" after CIIE deals)
+                update["unmatched"] = tuple(dict.fromkeys(last.unmatched + new.unmatched))
             elif not new.words:
                 # Let go of the last question's qualifying words ("cumulative"), never of the goods it named.
                 kept = [(w, at) for w, at in zip(last.words, last.word_at, strict=True) if w in self._goods]
@@ -246,6 +257,10 @@ class FollowUps:
             # "what value of goods was sold to the mainland, and how much duty was exempted?": what the second
             # part names (the duty) may be stated with no flow or the other one; it is tried without the first's.
             options.append(CARRIED - {"flow"})
+        if last.period is not None and not new.period and self._looks_back(last.period):
+            # "n the year before?", then "exports to them?": the thread goes back to the briefing's year when the
+            # earlier one states nothing (a December asked stays: "and exports?" then asks December's exports)
+            options.append(CARRIED - {"period", "measure"})
         if new.measures and new.words and not new.period and (last.period or last.compared_with):
             # "avg shoppers per day?" after "and duty-free sales for the whole of 2024?": another figure of the same
             # subject, named and measured anew, is asked for its own period when the last one states nothing.
@@ -255,6 +270,10 @@ class FollowUps:
             # reads as yuan, so the change shows.
             options.append(CARRIED - {"currency"})
         return options
+
+    def _looks_back(self, period: Period) -> bool:
+        """Whether ``period`` lies wholly before the briefing's year (2024, when 2025 is covered)."""
+        return self._covered_year is not None and period.last // 12 < self._covered_year
 
 
 _BASIC_MEASURES = frozenset({Measure.GROWTH, Measure.VALUE})

@@ -14,6 +14,7 @@ from rapidfuzz.distance import OSA
 from spellchecker import SpellChecker
 
 REAL_WORD = 100  # occurrences in the English frequency list above which a word is taken as typed
+RARE_WORD = 20  # occurrences above which an uncorrected word is a real one ("exhibitors"), if rare
 
 
 class Speller:
@@ -49,6 +50,7 @@ def english() -> SpellChecker:
     return SpellChecker(language="en")
 
 
-def is_english(word: str) -> bool:
-    """A word common enough in English to be taken as typed."""
-    return english().word_frequency[word] >= REAL_WORD
+def is_english(word: str, rare: bool = False) -> bool:
+    """A word common enough in English to be taken as typed (with ``rare``, any real word of the list: a word
+    left uncorrected that names something, "exhibitors")."""
+    return english().word_frequency[word] >= (RARE_WORD if rare else REAL_WORD)

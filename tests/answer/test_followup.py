@@ -304,6 +304,15 @@ def test_what_a_short_follow_up_names_decides_what_is_carried(engine: Engine, th
             ("hainan duty-free sales since the launch", "and for the whole of 2024?", "avg shoppers per day?"),
             "hainan-duty-free-daily-shoppers",
         ),
+        # A year before the briefing's, asked in passing, gives way to the briefing's year when it states nothing.
+        (
+            ("BRI trade in 2025?", "and its share of the total?", "n the year before?", "exports to them?"),
+            "bri-exports-growth-2025",
+        ),
+        # What no figure is about, named alone, replaces the last question's words: no count of exhibitors.
+        (("what deals came out of the 8th ciie?", "how many exhibitors"), None),
+        # A question about the briefing itself is read on its own.
+        (("exports to the us?", "who handled the US question at the briefing?"), "us-trade-2025"),
         # "What dragged imports down" asks for a subject of its own, not the December figure asked before.
         (
             ("imports in december?", "what dragged imports down and by how much"),

@@ -23,6 +23,9 @@ _WHOSE = {
     "customs": Source.CUSTOMS,
 }
 _STATISTICS = {"statistic", "stat", "data", "figure", "number", "census", "side", "count", "reported", "report"}
+_REFUSING = frozenset({"not", "rather", "instead", "no"})  # words before a currency that refuse it
+_OWN = frozenset({"own", "official"})  # words between whose and the statistics that change nothing
+_PLAIN = frozenset({"figure", "number", "count"})  # words for any figure at all ("the 2025 numbers")
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,9 @@ class QualifierParser:
 
     def currency(self, tokens: list[str], taken: set[int]) -> Currency | None:
         """Taken first of all, so that "US dollars" never reads as the United States."""
-        found = [m.value for m in self._currency.find(tokens, taken)]
+        # A currency refused is not the one asked: "in usd?? not yuan", "in dollars rather than yuan"
+        matches = self._currency.find(tokens, taken)
+        found = [m.value for m in matches if not set(tokens[max(0, m.start - 2) : m.start]) & _REFUSING]
         return found[0] if len(set(found)) == 1 else None
 
     def parse(self, tokens: list[str], taken: set[int]) -> Qualifiers:
@@ -77,5 +82,9 @@ def _named_statistics(tokens: list[str]) -> set[Source]:
         if word == "number" and tokens[i + 1 : i + 2] in (["one"], ["1"], ["of"]):
             continue  # "the US's number one market", "number of partners": a rank or a count, not US statistics
         if word in _STATISTICS:
-            found |= {_WHOSE[w] for w in tokens[max(0, i - 3) : i] if w in _WHOSE}
+            # "us trade statistics", but "china eu trade 2025 numbers": a figure or number is whose only beside it
+            # (or with "own" between: "the EU's own figures")
+            before = [w for w in tokens[max(0, i - 4) : i] if w not in _OWN]
+            reach = 3 if word not in _PLAIN else 1
+            found |= {_WHOSE[w] for w in before[-reach:] if w in _WHOSE}
     return found

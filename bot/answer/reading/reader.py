@@ -270,8 +270,8 @@ def _joined(joins: list[int], subjects: tuple, entities: tuple) -> bool:
 
 
 def _english(typed: str, token: str) -> bool:
-    """An English word as typed or as stemmed ("teslas" -> "tesla")."""
-    return is_english(typed) or is_english(token)
+    """An English word as typed or as stemmed ("teslas" -> "tesla"), rare ones too ("exhibitors")."""
+    return is_english(typed.lower(), rare=True) or is_english(token, rare=True)
 
 
 def _adverb(token: str) -> bool:

@@ -15,6 +15,7 @@ EX, IM, TR = Flow.EXPORTS, Flow.IMPORTS, Flow.TRADE
     ("text", "flows"),
     [
         ("exports to ASEAN", (EX,)),
+        ("entities with import or export activity", (Flow.TRADE,)),  # either flow: the two-way count
         ("outbound sales", (EX,)),
         ("shipments abroad", (EX,)),
         ("how much stuff did china ship out", (EX,)),

@@ -16,6 +16,8 @@ from bot.answer.reading.reader import Reader
         ("exports in renminbi", Currency.CNY),
         ("imports in yuan terms", Currency.CNY),
         ("total trade", None),
+        ("total exports in usd?? not yuan", Currency.USD),  # a currency refused is not the one asked
+        ("in dollars rather than yuan", Currency.USD),
     ],
 )
 def test_currency(reader: Reader, text: str, currency: Currency | None) -> None:
