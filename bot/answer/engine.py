@@ -122,6 +122,13 @@ class Engine:
         if last is not None and self.followups.asks_source(text):
             return self._source_reply(text, last), last
         reading = self.reader.read(text)
+        if last is not None and last.reading.meta and not (reading.about_trade or reading.words or reading.entities):
+            # "who chaired it?", then "her title?" or "when was it held": still about the briefing itself
+            # (when and where it was held, or a speaker named: "and lyu daliang's role?"; "who" alone may be a
+            # word of another question: "how long did it run?")
+            about = self.reader.read(text, about_briefing=True)
+            if about.meta in ("when", "where", "chair") or (about.meta and about.speaker):
+                return self._reply_read(text, about), Turn.of(about, self._reply_read(text, about))
         if last is not None and self.followups.continues(reading, text):
             merged = self._carried_reading(last.reading, reading, text)
             reply = self._reply(text, merged)

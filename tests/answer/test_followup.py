@@ -415,3 +415,13 @@ def test_what_a_short_follow_up_names_decides_what_is_carried(engine: Engine, th
 )
 def test_a_follow_up_points_back_at_what_its_words_name(engine: Engine, thread, figure: str | None) -> None:
     expect_figure(converse(engine, *thread)[-1], figure)
+
+
+def test_a_conversation_about_the_briefing_stays_about_it(engine: Engine) -> None:
+    chaired, when, role, length = converse(
+        engine, "who chaired the presser?", "when was it held", "and lyu daliang's role?", "how long did it run?"
+    )
+    assert chaired.reason == "briefing" and when.reason == "briefing" and role.reason == "briefing"
+    assert "14 January 2026" in when.facts[0].text
+    assert role.facts[0].id.endswith("lyu-daliang")
+    assert not length.answered  # how long it ran is not on record

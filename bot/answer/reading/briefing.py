@@ -47,13 +47,15 @@ class BriefingParser:
         )
         self._briefing = PhraseTable([(p, True) for p in meta.briefing])
 
-    def parse(self, tokens: list[str], taken: set[int]) -> BriefingAsk:
+    def parse(self, tokens: list[str], taken: set[int], about_briefing: bool = False) -> BriefingAsk:
+        """``about_briefing``: the conversation is about the briefing already ("who chaired it?", then "her
+        title?"), so a question's words ask about it without naming it."""
         outlets = self._outlets.find(tokens, taken)
         for match in outlets:
             taken.update(range(match.start, match.end))  # "Beijing Youth Daily" names no place
         speakers = [m.value for m in self._speakers.find(tokens, taken)]
         asks = [m.value for m in self._meta.find(tokens, taken)]
-        about = bool(self._briefing.find(tokens, taken))
+        about = bool(self._briefing.find(tokens, taken)) or about_briefing
         questions = [m.value for m in self._question.find(tokens, taken)]
         if not asks and questions and (about or speakers):
             asks = questions  # "who is Lyu Daliang", "when was the briefing"; never "who are you"

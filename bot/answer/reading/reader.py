@@ -136,15 +136,16 @@ class Reader:
             i = match.end
         return out, shown
 
-    def read(self, text: str) -> Reading:
-        """The frame of one message (Slack markup allowed)."""
+    def read(self, text: str, about_briefing: bool = False) -> Reading:
+        """The frame of one message (Slack markup allowed); ``about_briefing``: in a conversation about the
+        briefing itself, where "when was it held" needs no "briefing" to ask about it."""
         _, typed = message_words(text)
         tokens = [norm(self.speller.correct(typed_word)) for typed_word in typed]
         tokens, typed = self._expand(tokens, typed)
         taken: set[int] = set()
         currency = self.qualifiers.currency(tokens, taken)
         periods = self.periods.parse(tokens, taken)
-        briefing = self.briefing.parse(tokens, taken)
+        briefing = self.briefing.parse(tokens, taken, about_briefing)
         qualifiers = self.qualifiers.parse(tokens, taken)
         taken |= self._per_companies(tokens)
         subjects = self.subjects.parse(tokens, taken)
