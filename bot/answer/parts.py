@@ -42,6 +42,11 @@ def word_split(reading: Reading) -> list[list[Reading]]:
                     # The topic named may be the first side's only ("gas purification equipment … compare with
                     # electric forklifts")
                     second.append(with_words(without_topics(reading), right))
+                typed_at = [at for measure, at in reading.measure_at if measure in reading.measures]
+                if typed_at and all(at < join for at in typed_at):
+                    # Every measure typed before the join may be the first side's only: "shoppers count + total
+                    # sales" asks no count of sales.
+                    second.append(with_words(reading, common + right).model_copy(update={"measures": frozenset()}))
                 return [[with_words(reading, common + left)], second]
     return []
 

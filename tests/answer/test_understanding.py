@@ -205,6 +205,8 @@ def test_lithium_batteries_on_their_own_are_not_the_group(engine: Engine) -> Non
             "yrd-ships-offshore-exports-growth",
             "yrd-biopharma-exports-growth",
         ),
+        # A measure typed before the join is the first side's: no count of sales is asked.
+        ("hainan duty free shoppers count + total sales", "hainan-duty-free-shoppers", "hainan-duty-free-sales"),
     ],
 )
 def test_two_figures_asked_are_both_answered_first(engine: Engine, question: str, first: str, second: str) -> None:

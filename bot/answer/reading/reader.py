@@ -219,7 +219,8 @@ class Reader:
             measures=measures,
             measures_weak=measures_weak,
             measures_near=self.measures.near(measures) if measures_weak else frozenset(),
-            measure_at=self.measures.where(tokens) if len(measures) > 1 else (),
+            # (where each measure stands, when two are asked or something is joined: "shoppers count + total sales")
+            measure_at=self.measures.where(tokens) if len(measures) > 1 or joins else (),
             per=self._per(tokens),
             counted=_counted(tokens, self.language.per),
             period=period,
