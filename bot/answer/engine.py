@@ -441,6 +441,9 @@ class Engine:
                 answers.append(self.answer_of(scored, note=False))
                 seen.add(scored.profile.entry.uid)
         asked = len(parts) - len(declines)
+        if len(parts) > 1:
+            # "Read as" shows each part as it was read: "… shoppers · count + … sales"
+            view = view.model_copy(update={"summary": " + ".join(part.summary() for part in parts)})
         return Reply.model_construct(  # every field is a value the engine built and typed
             query=text, answered=True, reason="answer", answers=answers, asked=asked, missing=missing, reading=view
         )

@@ -66,16 +66,19 @@ def signed(
     return SignedRequest(body=body, headers=headers)
 
 
-_last_ts = [0.0]
+_last_ts = [0]  # microseconds
 _ts_lock = threading.Lock()
 
 
 def new_ts() -> str:
     """A fresh Slack-style message timestamp: the time now to the microsecond, later than the last one made. (A
-    counter in the fraction made it later than messages the fake API stamped just after it, in the same second.)"""
+    counter in the fraction made it later than messages the fake API stamped just after it, in the same second.)
+    Kept in whole microseconds: a float's rounding let two timestamps print alike, and Slack events with one
+    timestamp are one message, replied to once."""
     with _ts_lock:
-        _last_ts[0] = max(time.time(), _last_ts[0] + 0.000001)
-        return f"{_last_ts[0]:.6f}"
+        _last_ts[0] = max(time.time_ns() // 1000, _last_ts[0] + 1)
+        seconds, micros = divmod(_last_ts[0], 1_000_000)
+        return f"{seconds}.{micros:06d}"
 
 
 # ---------------------------------------------------------------------------------------------- events
