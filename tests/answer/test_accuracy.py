@@ -80,6 +80,8 @@ FIGURE_SETS = [
     pytest.param(FOLDER / "fresh_p.jsonl", 113 / 120, 40 / 40, 5 / 160, id="fresh_p"),
     # First run 109/120, 40/40, 8/160 (2026-12-03, score.py).
     pytest.param(FOLDER / "fresh_q.jsonl", 114 / 120, 40 / 40, 4 / 160, id="fresh_q"),
+    # First run 116/120, 37/40, 4/160 (2026-12-03, score.py).
+    pytest.param(FOLDER / "fresh_r.jsonl", 118 / 120, 39 / 40, 1 / 160, id="fresh_r"),
 ]
 
 
@@ -133,6 +135,10 @@ FOLLOW_UP_SETS = [
     pytest.param(FOLDER / "followups_l.jsonl", 49 / 49, 17 / 17, 0 / 66, id="followups_l"),
     # First run 42/47, 18/18, 2/65 (2026-12-03).
     pytest.param(FOLDER / "followups_m.jsonl", 43 / 47, 18 / 18, 0 / 65, id="followups_m"),
+    # First run 51/63, 20/25, 9/88 (2026-12-03).
+    pytest.param(FOLDER / "followups_n.jsonl", 57 / 63, 22 / 25, 6 / 88, id="followups_n"),
+    # First run 63/67, 22/23, 3/90 (2026-12-03).
+    pytest.param(FOLDER / "followups_o.jsonl", 63 / 67, 22 / 23, 3 / 90, id="followups_o"),
 ]
 
 
