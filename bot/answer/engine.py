@@ -128,7 +128,8 @@ class Engine:
             # word of another question: "how long did it run?")
             about = self.reader.read(text, about_briefing=True)
             if about.meta in ("when", "where", "chair") or (about.meta and about.speaker):
-                return self._reply_read(text, about), Turn.of(about, self._reply_read(text, about))
+                reply = self._reply_read(text, about)
+                return reply, Turn.of(about, reply)
         if last is not None and self.followups.continues(reading, text):
             merged = self._carried_reading(last.reading, reading, text)
             reply = self._reply(text, merged)
