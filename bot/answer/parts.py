@@ -46,7 +46,7 @@ def word_split(reading: Reading) -> list[list[Reading]]:
                 if typed_at and all(at < join for at in typed_at):
                     # Every measure typed before the join may be the first side's only: "shoppers count + total
                     # sales" asks no count of sales.
-                    second.append(with_words(reading, common + right).model_copy(update={"measures": frozenset()}))
+                    second.append(second[0].model_copy(update={"measures": frozenset()}))
                 return [[with_words(reading, common + left)], second]
     return []
 
